@@ -1,0 +1,7 @@
+import type { RegisterCommand } from './context.js';
+
+/**
+ * Every command of the command line, one module each, in the order `--help` lists them.
+ * A new command adds its module here.
+ */
+export const commands: RegisterCommand[] = [];

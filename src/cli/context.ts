@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import { CardiokitError } from '../util/errors.js';
+import { createLogger, type Logger } from '../util/logger.js';
+
+/** Options every command accepts (declared once on the root program). */
+export interface GlobalOptions {
+  debug?: boolean;
+  quiet?: boolean;
+}
+
+/** What a command's action receives besides its own arguments. */
+export interface CommandContext {
+  logger: Logger;
+  debug: boolean;
+  /** Writes a result line to stdout. */
+  out: (text: string) => void;
+}
+
+/** A command module registers itself on the root program. */
+export type RegisterCommand = (program: Command) => void;
+
+/** Builds the context from the root program's global options. */
+export function contextFrom(command: Command): CommandContext {
+  const globals = command.optsWithGlobals() as GlobalOptions;
+  const debug = Boolean(globals.debug);
+  const logger = createLogger(debug ? 'debug' : globals.quiet ? 'warn' : 'info');
+  return { logger, debug, out: (text) => process.stdout.write(`${text}\n`) };
+}
+
+/**
+ * Wraps a command action: a CardiokitError prints its message (no stack trace unless
+ * `--debug`) and exits with code 1; any other error is reported as an internal error.
+ */
+export function action<A extends unknown[]>(
+  run: (context: CommandContext, ...args: A) => Promise<void> | void,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    // commander passes (...positionals, options, command); the last is the Command.
+    const command = args[args.length - 1] as Command;
+    const context = contextFrom(command);
+    try {
+      await run(context, ...args);
+    } catch (error) {
+      reportError(error, context.debug);
+      process.exitCode = 1;
+    }
+  };
+}
+
+/** Prints an error to stderr the way every command does. */
+export function reportError(error: unknown, debug: boolean): void {
+  if (error instanceof CardiokitError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    return;
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  if (isMissingFile(err)) {
+    process.stderr.write(`error: ${err.message}\n`);
+  } else {
+    process.stderr.write(`error: internal error: ${err.message}\n`);
+    if (!debug) process.stderr.write('run again with --debug for the stack trace\n');
+  }
+  if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+}
+
+function isMissingFile(error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR';
+}
