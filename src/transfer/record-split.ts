@@ -1,5 +1,5 @@
 import { ParameterError } from '../util/errors.js';
-import { shuffleInPlace, createRandom } from './seeded-random.js';
+import { createRandom, shuffled } from '../data/random.js';
 
 /**
  * Training records (DS1) of the inter-patient split of de Chazal et al. 2004: 22 MIT-BIH
@@ -21,17 +21,6 @@ export const DE_CHAZAL_DS2: readonly string[] = Object.freeze([
   '212', '213', '214', '219', '221', '222', '228', '231', '232', '233', '234',
 ]);
 
-/**
- * MIT-BIH records with paced beats, left out of both DS1 and DS2 as AAMI EC57 and
- * de Chazal et al. 2004 recommend (their paced beats are not reproducible).
- */
-export const MITDB_PACED_RECORDS: readonly string[] = Object.freeze([
-  '102',
-  '104',
-  '107',
-  '217',
-]);
-
 /** Which side of a split each beat falls on: indices into the beat arrays. */
 export interface BeatSplit {
   /** Name of the split, written into run folders (`de-chazal-2004` or `random-beats`). */
@@ -46,7 +35,8 @@ export interface BeatSplit {
 
 /**
  * Splits beats by record into DS1 (train) and DS2 (test) as de Chazal et al. 2004 did.
- * Beats of records in neither list (the paced records) are dropped.
+ * Beats of records in neither list are dropped: the paced records 102, 104, 107 and 217,
+ * left out as AAMI EC57 and de Chazal et al. 2004 recommend.
  * @param recordIds the record of each beat, for example `'101'`
  * @returns the indices of the DS1 beats and of the DS2 beats, each in increasing order
  */
@@ -84,8 +74,7 @@ export function splitRandomBeats(
   if (!(testFraction > 0 && testFraction < 1)) {
     throw new ParameterError('testFraction', 'in (0, 1)', testFraction);
   }
-  const order = Int32Array.from(recordIds.keys());
-  shuffleInPlace(order, createRandom(seed));
+  const order = Int32Array.from(shuffled([...recordIds.keys()], createRandom(seed)));
   const testCount = Math.round(recordIds.length * testFraction);
   const testIndex = order.slice(0, testCount).sort();
   const trainIndex = order.slice(testCount).sort();
