@@ -2,3 +2,4 @@
  * cardiokit's library entry point. Each folder's `index.ts` is its public face.
  */
 export * from './util/index.js';
+export * from './report/index.js';

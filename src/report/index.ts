@@ -1,0 +1,15 @@
+/**
+ * Charts and reports. Every chart is an SVG document (text); `svgToPng` rasterises one.
+ *
+ * Conventions of this folder: sizes in pixels end in `Px`, paper sizes in `Mm`; times are
+ * seconds from the first sample of the record file (`fromSec` inclusive, `toSec`
+ * exclusive); sample positions are 0-based indices into the record file. Statistical
+ * charts are Vega-Lite specifications rendered headless by Vega's SVG renderer; the ECG
+ * paper chart is drawn by cardiokit itself.
+ */
+export { renderFilterResponseSvg, FILTER_RESPONSE_DEFAULTS } from './filter-response.js';
+export type { FilterResponse, FilterResponseOptions } from './filter-response.js';
+export { unwrapPhase, magnitudeDb, angleRad } from './phase.js';
+export { svgToPng, PNG_FONT_FILES } from './png.js';
+export type { PngOptions } from './png.js';
+export { renderVegaLiteSvg } from './vega-render.js';
