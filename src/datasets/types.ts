@@ -20,7 +20,18 @@ export interface CatalogueEntry {
   /** Diagnostic classes of the record: PTB-XL superclasses (NORM, MI, STTC, CD, HYP) or
    * the ptbdb reason for admission (`Myocardial infarction`, `Healthy control`, ...). */
   classes: string[];
+  /** PTB-XL only: the record's SCP-ECG statements and their likelihoods (0 to 100). */
+  scpCodes?: Record<string, number>;
+  /** ptbdb only: the header's "Additional diagnoses" line, verbatim (`no` included). */
+  additionalDiagnoses?: string;
+  /** MIT-BIH only: beats per AAMI class (N, S, V, F, Q) in the reference annotations. */
+  beatCounts?: Record<AamiClass, number>;
+  /** MIT-BIH only: true for the paced records 102, 104, 107 and 217. */
+  paced?: boolean;
 }
+
+/** The five heartbeat classes of ANSI/AAMI EC57. */
+export type AamiClass = 'N' | 'S' | 'V' | 'F' | 'Q';
 
 /** A record left out of a catalogue, and why. */
 export interface ExcludedRecord {
