@@ -2,5 +2,6 @@
  * cardiokit's library entry point. Each folder's `index.ts` is its public face.
  */
 export * from './util/index.js';
+export * from './wfdb/index.js';
 export * from './dsp/index.js';
 export * from './report/index.js';

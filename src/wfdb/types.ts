@@ -52,7 +52,7 @@ export interface RecordHeader {
   baseTime: string | undefined;
   baseDate: string | undefined;
   signals: SignalSpec[];
-  /** Comment lines without the leading `#` and one space. */
+  /** Comment lines with `#`, spaces and tabs stripped from both ends (as wfdb-python). */
   comments: string[];
   /** Present only for multi-segment records. */
   segments: SegmentSpec[] | undefined;
@@ -74,4 +74,12 @@ export interface EcgRecord {
   physical: Float64Array[];
   /** Digital (ADC) values, when asked for; invalid samples keep the format's sentinel. */
   digital: Int32Array[] | undefined;
+  /**
+   * Samples of each returned channel per frame. With the default `smoothFrames: true`
+   * every array has `lengthSamples` values (frame averages); with `smoothFrames: false`
+   * channel `i` has `lengthSamples * samplesPerFrame[i]` values.
+   */
+  samplesPerFrame?: number[];
+  /** Header signal line of each returned channel (for a multi-segment record, the first segment's line that holds it). */
+  signalSpecs?: SignalSpec[];
 }
