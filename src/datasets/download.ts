@@ -3,7 +3,7 @@ import { CardiokitError, DatasetError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { DownloadError, DownloadFailuresError } from './errors.js';
-import { fetchVerifiedFile, type FetchOutcome } from './fetch-verified.js';
+import { fetchVerifiedFile, networkReason, type FetchOutcome } from './fetch-verified.js';
 import { databaseUrl, physionetDatabase, PHYSIONET_FILES_URL } from './physionet.js';
 import { parseSha256Sums, type ChecksumEntry } from './sha256sums.js';
 
@@ -142,10 +142,9 @@ async function fetchChecksums(
   try {
     response = await fetch(sumsUrl);
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
     throw new DownloadError(
       sumsUrl,
-      `cannot connect (${cause?.code ?? (error as Error).message}); check the network or --base-url`,
+      `cannot connect (${networkReason(error)}); check the network or --base-url`,
     );
   }
   if (!response.ok) {

@@ -93,13 +93,31 @@ async function get(url: string, offsetBytes: number): Promise<Response> {
   try {
     return await fetch(url, { headers });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = cause?.code ?? cause?.message ?? (error as Error).message;
     throw new DownloadError(
       url,
-      `cannot connect (${reason}); check the network or --base-url`,
+      `cannot connect (${networkReason(error)}); check the network or --base-url`,
     );
   }
+}
+
+/**
+ * The system's reason for a failed `fetch` (`ECONNREFUSED`, `ENOTFOUND`, ...), which
+ * undici hides in `cause`, or in `cause.errors` when several addresses were tried.
+ * @param error what `fetch` threw
+ */
+export function networkReason(error: unknown): string {
+  interface Cause {
+    code?: string;
+    message?: string;
+    errors?: Cause[];
+  }
+  const cause = (error as { cause?: Cause }).cause;
+  return (
+    cause?.code ??
+    cause?.errors?.[0]?.code ??
+    cause?.message ??
+    (error instanceof Error ? error.message : String(error))
+  );
 }
 
 function checkContentRange(
