@@ -19,3 +19,9 @@ export { layoutPanels, ECG_LAYOUTS } from './ecg-layout.js';
 export type { EcgLayout, EcgPanel } from './ecg-layout.js';
 export { decimateMinMax } from './decimate.js';
 export type { TracePoints } from './decimate.js';
+export { renderDatasetChartsSvg, writeDatasetCharts } from './dataset-charts.js';
+export type {
+  DatasetSummaryLike,
+  DatasetChartsSvg,
+  DatasetChartFileOptions,
+} from './dataset-charts.js';

@@ -11,6 +11,8 @@ export const PNG_FONT_FILES = [
 export interface PngOptions {
   /** Output width in pixels; the height keeps the aspect ratio. Default: the SVG's width. */
   widthPx?: number;
+  /** Zoom factor applied when `widthPx` is not given (default 2, for sharp text). */
+  scale?: number;
   /** Extra font files to load (TrueType or OpenType). */
   fontFiles?: string[];
 }
@@ -33,7 +35,7 @@ export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
     background: 'white',
     fitTo: options.widthPx
       ? { mode: 'width', value: options.widthPx }
-      : { mode: 'original' },
+      : { mode: 'zoom', value: options.scale ?? 2 },
     font: {
       fontFiles,
       loadSystemFonts: true,
