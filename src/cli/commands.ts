@@ -1,7 +1,8 @@
 import type { RegisterCommand } from './context.js';
+import { registerPeaks } from './peaks.js';
 
 /**
  * Every command of the command line, one module each, in the order `--help` lists them.
  * A new command adds its module here.
  */
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerPeaks];

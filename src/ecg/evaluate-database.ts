@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { DatasetError } from '../util/errors.js';
+import { DatasetError, FileError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { readAnnotations, readRecord } from '../wfdb/index.js';
 import { detectRPeaks, type DetectRPeaksOptions } from './detect-r-peaks.js';
@@ -125,6 +125,9 @@ export async function evaluateDatabase(
 }
 
 async function annotatedRecords(dir: string, annotator: string, logger: Logger) {
+  if (!existsSync(dir)) {
+    throw new FileError(dir, 'no such database folder; pass the folder of .hea files');
+  }
   const listPath = join(dir, 'RECORDS');
   const listed = existsSync(listPath)
     ? (await readFile(listPath, 'utf8')).split(/\r?\n/).map((l) => l.trim())
