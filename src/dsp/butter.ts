@@ -15,7 +15,7 @@ import {
   zpk2tf,
 } from './zpk.js';
 import { CutoffFrequencyError } from './errors.js';
-import { checkInteger } from './validate.js';
+import { checkInteger, withDefaults } from './validate.js';
 import { ParameterError } from '../util/errors.js';
 
 /** Band types of `butter`, scipy's long names. */
@@ -90,7 +90,7 @@ export function butter(
   wn: number | readonly number[],
   options: ButterOptions = {},
 ): Ba | Zpk | number[][] {
-  const { btype, output } = { ...BUTTER_DEFAULTS, ...options };
+  const { btype, output } = withDefaults(BUTTER_DEFAULTS, options);
   const { fs } = options;
   checkInteger('order', order, 1);
   if (!BAND_TYPES.includes(btype)) {

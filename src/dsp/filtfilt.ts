@@ -12,6 +12,7 @@ import {
   toCoefficients,
   toSignal,
   toSos,
+  withDefaults,
 } from './validate.js';
 import {
   NotImplementedError,
@@ -71,7 +72,7 @@ function padEdge(
   ntaps: number,
   what: string,
 ): { edge: number; padtype: PadType } {
-  const { padtype, method } = { ...FILTFILT_DEFAULTS, ...options };
+  const { padtype, method } = withDefaults(FILTFILT_DEFAULTS, options);
   if (method === 'gust')
     throw new NotImplementedError("filtfilt method 'gust'", "use method 'pad'");
   if (method !== 'pad') throw new ParameterError('method', "'pad'", method);

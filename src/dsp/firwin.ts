@@ -4,7 +4,7 @@
  */
 import { type WindowSpec, getWindow } from './windows.js';
 import { CutoffFrequencyError } from './errors.js';
-import { checkInteger } from './validate.js';
+import { checkInteger, withDefaults } from './validate.js';
 import { ParameterError } from '../util/errors.js';
 
 export interface FirwinOptions {
@@ -93,7 +93,7 @@ export function firwin(
   cutoff: number | readonly number[],
   options: FirwinOptions = {},
 ): number[] {
-  const { passZero, scale } = { ...FIRWIN_DEFAULTS, ...options };
+  const { passZero, scale } = withDefaults(FIRWIN_DEFAULTS, options);
   let window: WindowSpec = options.window ?? FIRWIN_DEFAULTS.window;
   const { fs } = options;
   checkInteger('numtaps', numtaps, 1);

@@ -57,3 +57,24 @@ export {
   RESAMPLE_POLY_DEFAULTS,
   type ResamplePolyOptions,
 } from './resample.js';
+export { iirnotch, iirpeak } from './notch.js';
+export {
+  freqz,
+  sosfreqz,
+  groupDelay,
+  FREQZ_DEFAULTS,
+  type FreqzOptions,
+  type FrequencyResponse,
+  type GroupDelayOptions,
+} from './freqz.js';
+export { tf2zpk } from './zpk.js';
+export { polyRoots } from './roots.js';
+export { mapLeads, sosfiltfiltLeads, filtfiltLeads, resamplePolyLeads } from './leads.js';
+export {
+  designFilterChain,
+  applyFilterChain,
+  filterChainResponse,
+  FILTER_CHAIN_DEFAULTS,
+  type FilterChainSpec,
+  type FilterStage,
+} from './chain.js';

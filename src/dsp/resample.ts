@@ -5,7 +5,13 @@
  */
 import { firwin } from './firwin.js';
 import { type WindowSpec } from './windows.js';
-import { type Signal, checkInteger, toCoefficients, toSignal } from './validate.js';
+import {
+  type Signal,
+  checkInteger,
+  toCoefficients,
+  toSignal,
+  withDefaults,
+} from './validate.js';
 import { NotImplementedError, ParameterError } from '../util/errors.js';
 
 export interface ResamplePolyOptions {
@@ -65,7 +71,7 @@ export function resamplePoly(
 ): Float64Array {
   checkInteger('up', up, 1);
   checkInteger('down', down, 1);
-  const { window, padtype } = { ...RESAMPLE_POLY_DEFAULTS, ...options };
+  const { window, padtype } = withDefaults(RESAMPLE_POLY_DEFAULTS, options);
   const allowed = ['constant', 'mean', 'median', 'minimum', 'maximum'];
   if (!allowed.includes(padtype)) {
     if (

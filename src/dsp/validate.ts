@@ -71,3 +71,19 @@ export function checkInteger(name: string, value: number, min: number): void {
     throw new ParameterError(name, `an integer >= ${min}`, value);
   }
 }
+
+/**
+ * Merges options over defaults, skipping options that are undefined (so that
+ * `{ padtype: undefined }` keeps the default rather than erasing it).
+ */
+export function withDefaults<D extends object, O extends object>(
+  defaults: D,
+  options: O,
+): Omit<O, keyof D> & {
+  [K in keyof D]: K extends keyof O ? Exclude<O[K], undefined> | D[K] : D[K];
+} {
+  const merged: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(options))
+    if (value !== undefined) merged[key] = value;
+  return merged as never;
+}

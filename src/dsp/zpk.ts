@@ -20,6 +20,7 @@ import {
 } from './complex.js';
 import { polyFromRoots, realIfConjugate } from './polynomial.js';
 import { ParameterError } from '../util/errors.js';
+import { polyRoots } from './roots.js';
 
 /** A filter as zeros, poles and a real gain. */
 export interface Zpk {
@@ -297,4 +298,50 @@ export function zpk2sos(zpk: Zpk): number[][] {
 
   for (let j = 0; j < 3; j++) sos[0][j] *= zpk.k;
   return sos;
+}
+
+/**
+ * Zeros, poles and gain of a transfer function, as `scipy.signal.tf2zpk(b, a)`: b and a
+ * are divided by a[0], k = b[0], and the roots of b / b[0] and of a are returned.
+ * @throws ParameterError when a is all zeros or b is all zeros
+ * @remarks Leading zeros of a are dropped; leading (near-)zeros of b, |b_i| <= 1e-14 after
+ * normalisation, are dropped too, as scipy's `normalize` does. Roots come from an
+ * Aberth-Ehrlich iteration rather than companion-matrix eigenvalues; they agree with
+ * numpy's `roots` to about 1e-12 for simple roots (compare sets, not order).
+ * @example
+ * const { z, p, k } = tf2zpk([0.2, 0.4, 0.2], [1, -0.37, 0.19]);
+ */
+export function tf2zpk(b: ArrayLike<number>, a: ArrayLike<number>): Zpk {
+  const bIn = Array.from(b);
+  let aIn = Array.from(a);
+  if (bIn.length === 0 || aIn.every((v) => v === 0)) {
+    throw new ParameterError(
+      'a',
+      'at least one non-zero coefficient',
+      `[${aIn.join(', ')}]`,
+    );
+  }
+  for (const [name, values] of [
+    ['b', bIn],
+    ['a', aIn],
+  ] as const) {
+    values.forEach((v, i) => {
+      if (!Number.isFinite(v))
+        throw new ParameterError(`${name}[${i}]`, 'a finite number', v);
+    });
+  }
+  while (aIn[0] === 0) aIn = aIn.slice(1);
+  let bn = bIn.map((v) => v / aIn[0]);
+  const an = aIn.map((v) => v / aIn[0]);
+  let leading = 0;
+  while (leading < bn.length - 1 && Math.abs(bn[leading]) <= 1e-14) leading++;
+  bn = bn.slice(leading);
+  if (bn[0] === 0)
+    throw new ParameterError(
+      'b',
+      'at least one non-zero coefficient',
+      `[${bIn.join(', ')}]`,
+    );
+  const k = bn[0];
+  return { z: polyRoots(bn.map((v) => v / k)), p: polyRoots(an), k };
 }
