@@ -3,5 +3,6 @@
  */
 export * from './util/index.js';
 export * from './wfdb/index.js';
+export * from './datasets/index.js';
 export * from './dsp/index.js';
 export * from './report/index.js';
