@@ -123,7 +123,8 @@ export interface GroupDelayOptions {
  * @returns `{ w, gd }`: frequencies (units of fs) and delay in samples
  * @remarks A linear-phase FIR filter of N taps delays every frequency by (N - 1) / 2
  * samples. Where the response is exactly zero the delay is undefined: it is set to 0 and a
- * warning names the frequencies (as scipy does).
+ * warning names the frequencies; where it is nearly zero (|den| < 10 eps) a warning says
+ * the value is inaccurate (both as scipy does).
  * @example
  * const { gd } = groupDelay(firwin(255, 50, { fs: 1000 }), [1], { fs: 1000 }); // 127 everywhere
  */
@@ -151,17 +152,27 @@ export function groupDelay(
 
   const gd = new Float64Array(radians.length);
   const singular: number[] = [];
+  const nearlySingular: number[] = [];
   radians.forEach((w, i) => {
     const z = expi(-w);
-    const value =
-      div(polyvalComplex(crRev, z), polyvalComplex(cRev, z)).re - an.length + 1;
+    const denominator = polyvalComplex(cRev, z);
+    const value = div(polyvalComplex(crRev, z), denominator).re - an.length + 1;
+    const frequency = w * (fs / (2 * Math.PI));
     if (Number.isFinite(value)) gd[i] = value;
-    else singular.push((w * fs) / (2 * Math.PI));
+    else singular.push(frequency);
+    if (Math.hypot(denominator.re, denominator.im) < 10 * Number.EPSILON)
+      nearlySingular.push(frequency);
   });
+  const logger = options.logger ?? silentLogger;
+  const list = (values: number[]) =>
+    `${values.slice(0, 5).join(', ')}${values.length > 5 ? ', ...' : ''}`;
   if (singular.length > 0) {
-    (options.logger ?? silentLogger).warn(
-      `group delay is undefined where the response is zero (${singular.slice(0, 5).join(', ')}` +
-        `${singular.length > 5 ? ', ...' : ''}); set to 0 there`,
+    logger.warn(
+      `group delay is undefined where the response is zero (${list(singular)}); set to 0 there`,
+    );
+  } else if (nearlySingular.length > 0) {
+    logger.warn(
+      `group delay is inaccurate where the response is nearly zero (${list(nearlySingular)})`,
     );
   }
   return { w: radians.map((w) => w * (fs / (2 * Math.PI))), gd };
