@@ -5,4 +5,6 @@ export * from './util/index.js';
 export * from './wfdb/index.js';
 export * from './datasets/index.js';
 export * from './dsp/index.js';
+export * from './ecg/index.js';
 export * from './report/index.js';
+export * from './models/index.js';
