@@ -1,8 +1,9 @@
 /**
  * The zero-phase Butterworth band-pass that Elgendi's detector starts with (order 3,
  * 8-20 Hz): designed by the bilinear transform with pre-warped band edges, run forwards
- * and backwards over an odd (point-symmetric) extension of the signal so that the
- * edges carry no start-up transient.
+ * and backwards over an odd (point-symmetric) extension of the signal, each section
+ * starting in the steady state of its first input, so that the edges carry no start-up
+ * transient.
  */
 
 type Complex = [number, number];
@@ -82,11 +83,16 @@ export function filterZeroPhase(
   return extended.slice(pad, pad + n);
 }
 
-/** Direct form II transposed, in place, starting from rest. */
+/**
+ * Direct form II transposed, in place. The state starts as if the first input value had
+ * been applied forever: a section with zeros at z = 1 and z = -1 then outputs 0, with
+ * states -b0 x0 and b2 x0, so a signal's offset leaves no start-up transient.
+ */
 function runSection(data: Float64Array, [b0, b1, b2, a1, a2]: Section, reverse: boolean) {
-  let s1 = 0;
-  let s2 = 0;
   const n = data.length;
+  const first = data[reverse ? n - 1 : 0];
+  let s1 = -b0 * first;
+  let s2 = b2 * first;
   for (let k = 0; k < n; k++) {
     const i = reverse ? n - 1 - k : k;
     const x = data[i];
