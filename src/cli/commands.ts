@@ -1,8 +1,10 @@
 import type { RegisterCommand } from './context.js';
 import { registerPeaks } from './peaks.js';
+import { registerStats } from './stats.js';
+import { registerDownload } from './download.js';
 
 /**
  * Every command of the command line, one module each, in the order `--help` lists them.
  * A new command adds its module here.
  */
-export const commands: RegisterCommand[] = [registerPeaks];
+export const commands: RegisterCommand[] = [registerPeaks, registerStats, registerDownload];

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DatasetError } from '../util/errors.js';
 import { downloadDatabase } from './download.js';
@@ -203,7 +205,47 @@ describe('downloadDatabase against a local HTTP server', () => {
     await expect(
       downloadDatabase('ptbxl', { toDir, baseUrl: `http://127.0.0.1:${port}/files` }),
     ).rejects.toThrow(/SHA256SUMS\.txt: cannot connect \(ECONNREFUSED\)/);
-    await expect(download({ version: '9.9.9' })).rejects.toThrow(/HTTP 404.*--version/);
+    await expect(download({ version: '9.9.9' })).rejects.toThrow(
+      /HTTP 404.*--db-version/,
+    );
     await expect(download({ version: '../x' })).rejects.toThrow(/version must be/);
   });
+
+  it('runs as `cardiokit download`: summary on stdout, one line per file on stderr', async () => {
+    const args = [
+      'ptbxl',
+      '--to',
+      toDir,
+      '--base-url',
+      fake.baseUrl,
+      '--include',
+      'records100/',
+    ];
+    const { stdout, stderr } = await runCli(['download', ...args]);
+    expect(stdout).toBe(
+      `ptbxl: 4 downloaded, 0 resumed, 0 already verified, in ${toDir}\n`,
+    );
+    expect(stderr).toContain(`[1/4] ${DAT}`);
+  });
+
+  it('exits 1 without a stack trace when a file is corrupted', async () => {
+    const corrupted = Buffer.from(original.get(DAT)!);
+    corrupted[0] ^= 1;
+    fake.files.set(DAT, corrupted);
+    const args = ['ptbxl', '--to', toDir, '--base-url', fake.baseUrl];
+    const result = await runCli(['download', ...args]).catch((e: unknown) => e);
+    const { code, stderr } = result as { code: number; stderr: string };
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/error: 1 of 5 files failed/);
+    expect(stderr).toMatch(/00001_lr\.dat: SHA-256 .* does not match/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
 });
+
+/** Runs the command line from source, as `npx cardiokit` would after a build. */
+function runCli(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const main = join(repoRoot, 'src/cli/main.ts');
+  return promisify(execFile)(process.execPath, ['--import', 'tsx', main, ...args], {
+    cwd: repoRoot,
+  });
+}

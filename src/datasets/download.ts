@@ -150,7 +150,7 @@ async function fetchChecksums(
   if (!response.ok) {
     throw new DownloadError(
       sumsUrl,
-      `server answered HTTP ${response.status} ${response.statusText}; check --version and --base-url`,
+      `server answered HTTP ${response.status} ${response.statusText}; check the version (--db-version) and --base-url`,
     );
   }
   const text = await response.text();
