@@ -87,6 +87,9 @@ export async function downloadDatabase(
     `${database.title} (${database.licence}): ${wanted.length} files from ${url}`,
   );
 
+  // Keep the list beside the files, so that `sha256sum -c` can check them later.
+  await writeFileAtomic(join(toDir, 'SHA256SUMS.txt'), checksums.text);
+
   const summary: DownloadSummary = {
     database: name,
     url,
@@ -129,8 +132,6 @@ export async function downloadDatabase(
     listOf[outcome].push(file);
   }
   if (failures.length > 0) throw new DownloadFailuresError(failures, wanted.length);
-
-  await writeFileAtomic(join(toDir, 'SHA256SUMS.txt'), checksums.text);
   return summary;
 }
 
