@@ -67,6 +67,9 @@ export interface DownloadSummary {
  * matches, so a file under its own name is always a verified one. Running the command
  * again skips verified files and resumes partial ones with an HTTP Range request. The
  * list of files is `SHA256SUMS.txt` itself, which is written to the folder too.
+ *
+ * Limitations: files are fetched one at a time; `SHA256SUMS.txt` is trusted as served
+ * (it is the root of the checks).
  * @example
  * await downloadDatabase('ptbxl', { toDir: 'ptbxl', include: ['records100/', 'ptbxl_database.csv', 'scp_statements.csv'] });
  */
