@@ -90,7 +90,7 @@ export function detectPanTompkins1985(
     secondsToSamples(p.integrationSec, fs),
   );
 
-  const candidates = findCandidates(filtered, slope, integrated, fs);
+  const candidates = findCandidates(filtered, slope, integrated, fs, p.refractorySec);
   const qrs = classify(candidates, integrated, filtered, fs, p);
   return refinePeaks(clean, qrs, fs, {
     searchSec: 0.06,
@@ -111,18 +111,21 @@ function derivative(values: Float64Array, step: number): Float64Array {
   return result;
 }
 
-/** Local maxima of the integrated signal, with the band-pass peak and slope near each. */
+/**
+ * Local maxima of the integrated signal that are the highest within the refractory
+ * period on either side (a smaller wave beside a QRS complex is not a fiducial mark),
+ * with the band-pass peak and the largest slope near each.
+ */
 function findCandidates(
   filtered: Float64Array,
   slope: Float64Array,
   integrated: Float64Array,
   fs: number,
+  refractorySec: number,
 ): Candidate[] {
   const half = secondsToSamples(0.075, fs);
   const candidates: Candidate[] = [];
-  for (let i = 1; i < integrated.length - 1; i++) {
-    if (!(integrated[i] > integrated[i - 1] && integrated[i] >= integrated[i + 1]))
-      continue;
+  for (const i of dominantMaxima(integrated, secondsToSamples(refractorySec, fs))) {
     let peak = i;
     let maxSlope = 0;
     for (
@@ -228,6 +231,25 @@ function classify(
     }
   }
   return qrs;
+}
+
+/** Indices of local maxima that no higher maximum within `distance` samples shadows. */
+function dominantMaxima(values: Float64Array, distance: number): number[] {
+  const maxima: number[] = [];
+  for (let i = 1; i < values.length - 1; i++) {
+    if (values[i] > values[i - 1] && values[i] >= values[i + 1]) maxima.push(i);
+  }
+  const byHeight = [...maxima].sort((a, b) => values[b] - values[a]);
+  const kept = new Uint8Array(values.length);
+  const near = new Uint8Array(values.length);
+  for (const i of byHeight) {
+    if (near[i]) continue;
+    kept[i] = 1;
+    const from = Math.max(0, i - distance);
+    const to = Math.min(values.length - 1, i + distance);
+    for (let k = from; k <= to; k++) near[k] = 1;
+  }
+  return maxima.filter((i) => kept[i]);
 }
 
 function push(list: number[], value: number): void {
