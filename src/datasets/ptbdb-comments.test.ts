@@ -61,9 +61,11 @@ describe('parsePtbdbComments', () => {
 // Record_info.csv holds the header fields of all 290 ptbdb patients (SOURCES.md); rebuilt
 // into header comments and joined to RECORDS, it exercises the class mapping on the
 // whole database.
-const haveDerived = existsSync(join(derivedDir, 'Record_info.csv'));
+const haveDerived =
+  existsSync(join(derivedDir, 'Record_info.csv')) &&
+  existsSync(join(ptbdbDir, 'RECORDS'));
 describe.skipIf(!haveDerived)(
-  'ptbdb classes over all 290 patients (skipped when ../shared/data/ptbdb-derived is absent)',
+  'ptbdb classes over all 290 patients (skipped when ../shared/data/ptbdb-derived or ptbdb/RECORDS is absent)',
   () => {
     async function wholeDatabase(): Promise<Catalogue> {
       const text = await readFile(join(derivedDir, 'Record_info.csv'), 'utf8');
