@@ -49,5 +49,18 @@ export {
   FCN1D_WANG_2017_DEFAULTS,
 } from './networks/fcn1d-wang-2017.js';
 export type { Fcn1dWang2017Options } from './networks/fcn1d-wang-2017.js';
+export {
+  buildResnet50Truncated,
+  RESNET50_TRUNCATED_DEFAULTS,
+} from './networks/resnet50-truncated.js';
+export type { Resnet50TruncatedOptions } from './networks/resnet50-truncated.js';
+export {
+  buildEfficientNetB7Truncated,
+  EFFICIENTNET_B7_TRUNCATED_DEFAULTS,
+  roundFilters,
+} from './networks/efficientnet-b7-truncated.js';
+export type { EfficientNetB7TruncatedOptions } from './networks/efficientnet-b7-truncated.js';
+export { buildVgg3Block, VGG_3BLOCK_DEFAULTS } from './networks/vgg-3block.js';
+export type { Vgg3BlockOptions } from './networks/vgg-3block.js';
 export { tf, tfl } from './runtime.js';
 export type { LayersModel, Tensor } from './runtime.js';

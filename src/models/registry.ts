@@ -1,7 +1,10 @@
 import { ParameterError } from '../util/errors.js';
+import { buildEfficientNetB7Truncated } from './networks/efficientnet-b7-truncated.js';
 import { buildFcn1dWang2017 } from './networks/fcn1d-wang-2017.js';
 import { buildKachuee2018 } from './networks/kachuee-2018.js';
 import { buildResnet1dWang2017 } from './networks/resnet1d-wang-2017.js';
+import { buildResnet50Truncated } from './networks/resnet50-truncated.js';
+import { buildVgg3Block } from './networks/vgg-3block.js';
 import type { LayersModel } from './runtime.js';
 
 /** Names of cardiokit's networks, in author-year form. */
@@ -9,6 +12,9 @@ export const MODEL_NAMES = [
   'resnet1d-wang-2017',
   'kachuee-2018',
   'fcn1d-wang-2017',
+  'resnet50-truncated',
+  'efficientnet-b7-truncated',
+  'vgg-3block',
 ] as const;
 
 /** One of {@link MODEL_NAMES}. */
@@ -67,6 +73,25 @@ const REGISTRY: Record<ModelName, Entry> = {
     description:
       'fully convolutional 1-D network (Wang 2017): 3 conv-BN-ReLU layers, global pooling',
     build: buildFcn1dWang2017,
+  },
+  'resnet50-truncated': {
+    name: 'resnet50-truncated',
+    inputKind: '2d',
+    description: 'ResNet-50 cut after stage 2 (2-D, leads x samples x 1); slow on CPU',
+    build: buildResnet50Truncated,
+  },
+  'efficientnet-b7-truncated': {
+    name: 'efficientnet-b7-truncated',
+    inputKind: '2d',
+    description:
+      'EfficientNet-B7-style MBConv network cut after stage 2 (2-D); slow on CPU',
+    build: buildEfficientNetB7Truncated,
+  },
+  'vgg-3block': {
+    name: 'vgg-3block',
+    inputKind: '2d',
+    description: "the study's 3-block VGG (2-D, 32/64/128 filters); slow on CPU",
+    build: buildVgg3Block,
   },
 };
 

@@ -4,6 +4,7 @@ import { compileModel } from './compile.js';
 import { buildModel, MODEL_NAMES } from './registry.js';
 import { tf } from './runtime.js';
 import { seededValues } from './test-helpers/backends.js';
+import { SMALL_MODELS } from './test-helpers/small-models.js';
 
 describe('buildModel', () => {
   beforeAll(async () => {
@@ -35,7 +36,7 @@ describe('buildModel', () => {
 
   it('ends in one sigmoid unit by default and in n softmax units when asked', () => {
     for (const name of MODEL_NAMES) {
-      const binary = buildModel(name, { inputShape: [187, 1], seed: 0 });
+      const binary = buildModel(name, { ...SMALL_MODELS[name], seed: 0 });
       const last = binary.layers[binary.layers.length - 1].getConfig();
       expect([name, last.activation, last.units]).toEqual([name, 'sigmoid', 1]);
     }
@@ -65,7 +66,11 @@ describe('training on wasm', () => {
     }
     const x = tf.tensor3d(noise, [count, samples, 1]);
     const y = tf.tensor2d(labels, [count, 1]);
-    const model = buildModel('kachuee-2018', { inputShape: [samples, 1], seed: 4 });
+    const model = buildModel('kachuee-2018', {
+      inputShape: [samples, 1],
+      seed: 4,
+      filters: 8,
+    });
     compileModel(model, { learningRate: 3e-3 });
     const lossBefore = (model.evaluate(x, y) as tf.Scalar).dataSync()[0];
     const history = await model.fit(x, y, {
