@@ -32,8 +32,9 @@ export interface MetricSummary {
 }
 
 export interface SummaryOptions {
-  /** Decision threshold: positive when score >= threshold. */
-  threshold: number;
+  /** Decision threshold: positive when score >= threshold; one value, or one per item
+   * (cross-validation folds each choose their own). */
+  threshold: number | readonly number[];
   /** Group of each item (patient id); items of one group are resampled together.
    * Default: each item is its own group. */
   groups?: readonly string[];
@@ -60,7 +61,7 @@ const METRIC_NAMES: MetricName[] = [
 function pointMetrics(
   labels: ArrayLike<number>,
   scores: ArrayLike<number>,
-  threshold: number,
+  threshold: number | readonly number[],
 ): Record<MetricName, number> {
   return {
     auc: rocAuc(labels, scores),
@@ -94,7 +95,10 @@ export function summariseMetrics(
   options: SummaryOptions,
 ): MetricSummary {
   const { iterations, seed, confidence } = { ...SUMMARY_DEFAULTS, ...options };
-  const point = pointMetrics(labels, scores, options.threshold);
+  const threshold = options.threshold;
+  const thresholdOf = (index: number) =>
+    typeof threshold === 'number' ? threshold : threshold[index];
+  const point = pointMetrics(labels, scores, threshold);
   const confusion = confusionAt(labels, scores, options.threshold);
 
   // Items of each group, in first-seen order.
@@ -120,13 +124,15 @@ export function summariseMetrics(
   for (let iteration = 0; iteration < iterations && groups.length > 0; iteration++) {
     const resampledLabels: number[] = [];
     const resampledScores: number[] = [];
+    const resampledThresholds: number[] = [];
     for (let draw = 0; draw < groups.length; draw++) {
       for (const item of groups[randomInt(random, groups.length)]) {
         resampledLabels.push(labels[item]);
         resampledScores.push(scores[item]);
+        resampledThresholds.push(thresholdOf(item));
       }
     }
-    const metrics = pointMetrics(resampledLabels, resampledScores, options.threshold);
+    const metrics = pointMetrics(resampledLabels, resampledScores, resampledThresholds);
     for (const name of METRIC_NAMES) {
       if (!Number.isNaN(metrics[name])) samples[name].push(metrics[name]);
     }

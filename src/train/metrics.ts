@@ -169,16 +169,20 @@ export function averagePrecision(
   return sum;
 }
 
-/** Confusion counts with a prediction positive when `score >= threshold`. */
+/**
+ * Confusion counts with a prediction positive when `score >= threshold`.
+ * @param threshold one value, or one per item
+ */
 export function confusionAt(
   labels: ArrayLike<number>,
   scores: ArrayLike<number>,
-  threshold: number,
+  threshold: number | ArrayLike<number>,
 ): Confusion {
   checkInputs(labels, scores);
   const counts: Confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
   for (let index = 0; index < labels.length; index++) {
-    const predicted = scores[index] >= threshold;
+    const predicted =
+      scores[index] >= (typeof threshold === 'number' ? threshold : threshold[index]);
     if (labels[index] === 1) {
       if (predicted) counts.tp++;
       else counts.fn++;

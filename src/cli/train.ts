@@ -1,0 +1,307 @@
+import { Option } from 'commander';
+import { join, resolve } from 'node:path';
+import { listModels } from '../models/index.js';
+import {
+  cardiokitVersion,
+  EMBEDDED_PTBXL_DIR,
+  runTraining,
+  TRAIN_DEFAULTS,
+  validateConfig,
+  type DatasetName,
+  type EpochRecord,
+  type MetricSummary,
+  type RunResult,
+  type TrainConfig,
+} from '../train/index.js';
+import { ParameterError } from '../util/errors.js';
+import { action, type CommandContext, type RegisterCommand } from './context.js';
+
+interface TrainOptions {
+  dataset: DatasetName;
+  data?: string;
+  model: string;
+  filters?: number;
+  epochs: number;
+  seed: number;
+  batchSize: number;
+  lr: number;
+  windowSec: number;
+  strideSec: number;
+  leads?: string;
+  lowpass?: number;
+  highpass?: number;
+  rate: number;
+  cv?: number;
+  out?: string;
+  json?: boolean;
+  patience: number;
+  monitor: 'valLoss' | 'valAuc';
+  cropsPerRecord: number;
+  classWeights: 'none' | 'balanced';
+  aggregation: 'mean' | 'max';
+  maxRecords?: number;
+  bootstrap: number;
+}
+
+const number = (name: string) => (text: string) => {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new ParameterError(name, 'a number', text);
+  return value;
+};
+
+/** `cardiokit train`: trains and evaluates an MI detector, writes a run folder. */
+export const registerTrain: RegisterCommand = (program) => {
+  const d = TRAIN_DEFAULTS;
+  program
+    .command('train')
+    .description('train and evaluate an MI-versus-normal detector; writes a run folder')
+    .addOption(
+      new Option('--dataset <name>', 'database layout')
+        .choices(['ptbxl', 'ptbdb'])
+        .default(d.dataset),
+    )
+    .option('--data <dir>', 'database folder (default: the embedded PTB-XL sample)')
+    .addOption(
+      new Option('--model <name>', 'network')
+        .choices(listModels().map((m) => m.name))
+        .default(d.model.name),
+    )
+    .option(
+      '--filters <n>',
+      `filters per convolution (default ${String(d.model.options.filters)})`,
+      number('--filters'),
+    )
+    .option('--epochs <n>', 'most epochs', number('--epochs'), d.epochs)
+    .option(
+      '--seed <n>',
+      'seed of split, initialisation, crops and bootstrap',
+      number('--seed'),
+      d.seed,
+    )
+    .option('--batch-size <n>', 'windows per batch', number('--batch-size'), d.batchSize)
+    .option(
+      '--lr <x>',
+      'Adam learning rate (cosine decay to 5%)',
+      number('--lr'),
+      d.learningRate,
+    )
+    .option(
+      '--window-sec <s>',
+      'window length, seconds',
+      number('--window-sec'),
+      d.windowSec,
+    )
+    .option(
+      '--stride-sec <s>',
+      'stride of evaluation windows, seconds',
+      number('--stride-sec'),
+      d.strideSec,
+    )
+    .option('--leads <names>', 'comma-separated leads (default the 12 standard leads)')
+    .option(
+      '--lowpass <hz>',
+      'zero-phase Butterworth low-pass cutoff, Hz',
+      number('--lowpass'),
+    )
+    .option(
+      '--highpass <hz>',
+      'high-pass cutoff, Hz (with --lowpass: band-pass)',
+      number('--highpass'),
+    )
+    .option(
+      '--rate <hz>',
+      'sampling rate the network sees, Hz',
+      number('--rate'),
+      d.preprocessing.targetRateHz,
+    )
+    .option(
+      '--cv <k>',
+      'K-fold cross-validation by patient, out-of-fold results',
+      number('--cv'),
+    )
+    .option('--out <dir>', 'run folder (default ./runs/<timestamp>-<model>)')
+    .option('--json', 'print the metrics as JSON on stdout')
+    .option(
+      '--patience <n>',
+      'epochs without validation progress before stopping (0: never)',
+      number('--patience'),
+      d.patience,
+    )
+    .addOption(
+      new Option('--monitor <name>', 'validation quantity that picks the best epoch')
+        .choices(['valLoss', 'valAuc'])
+        .default(d.monitor),
+    )
+    .option(
+      '--crops-per-record <n>',
+      'random training crops per record and epoch',
+      number('--crops-per-record'),
+      d.cropsPerRecord,
+    )
+    .addOption(
+      new Option('--class-weights <rule>', 'loss weights by class')
+        .choices(['none', 'balanced'])
+        .default(d.classWeighting),
+    )
+    .addOption(
+      new Option('--aggregation <rule>', 'record probability from its windows')
+        .choices(['mean', 'max'])
+        .default(d.aggregation),
+    )
+    .option(
+      '--max-records <n>',
+      'use at most this many records, class-stratified (quick runs)',
+      number('--max-records'),
+    )
+    .option(
+      '--bootstrap <n>',
+      'bootstrap resamples for the 95% intervals',
+      number('--bootstrap'),
+      d.bootstrapIterations,
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  cardiokit train                                   # embedded PTB-XL sample, fold 10 test
+  cardiokit train --cv 10 --out runs/cv10           # out-of-fold AUC over all records
+  cardiokit train --dataset ptbdb --data ~/ptbdb --rate 100 --lowpass 40 --json
+
+PTB-XL is split by strat_fold (1-8 train, 9 validation, 10 test); other data by a seeded,
+class-stratified patient split (80/10/10). The decision threshold is chosen on the
+validation records (Youden's J). Ctrl-C stops after the current batch and evaluates the
+best epoch so far; a second Ctrl-C aborts without writing.`,
+    )
+    .action(
+      action(async (context, options: TrainOptions) => trainCommand(context, options)),
+    );
+};
+
+function resolveConfig(options: TrainOptions): TrainConfig {
+  const d = TRAIN_DEFAULTS;
+  const startTime = new Date().toISOString();
+  const config: TrainConfig = {
+    dataset: options.dataset,
+    dataDir: resolve(
+      options.data ?? (options.dataset === 'ptbxl' ? EMBEDDED_PTBXL_DIR : ''),
+    ),
+    task: 'mi-vs-normal',
+    maxRecords: options.maxRecords,
+    preprocessing: {
+      ...d.preprocessing,
+      leads: options.leads
+        ? options.leads.split(',').map((lead) => lead.trim())
+        : d.preprocessing.leads,
+      lowpassHz: options.lowpass,
+      highpassHz: options.highpass,
+      targetRateHz: options.rate,
+    },
+    windowSec: options.windowSec,
+    strideSec: options.strideSec,
+    model: {
+      name: options.model,
+      options:
+        options.model === d.model.name || options.filters !== undefined
+          ? { filters: options.filters ?? d.model.options.filters }
+          : {},
+    },
+    epochs: options.epochs,
+    batchSize: options.batchSize,
+    learningRate: options.lr,
+    schedule: d.schedule,
+    patience: options.patience,
+    monitor: options.monitor,
+    cropsPerRecord: options.cropsPerRecord,
+    seed: options.seed,
+    classWeights: [1, 1],
+    classWeighting: options.classWeights,
+    split:
+      options.cv !== undefined
+        ? { scheme: 'cv', folds: options.cv }
+        : { scheme: 'auto', folds: undefined },
+    aggregation: options.aggregation,
+    bootstrapIterations: options.bootstrap,
+    cardiokitVersion: cardiokitVersion(),
+    startTime,
+  };
+  if (options.dataset === 'ptbdb' && options.data === undefined) {
+    throw new ParameterError('--data', 'a ptbdb folder with --dataset ptbdb', undefined);
+  }
+  validateConfig(config);
+  return config;
+}
+
+/** One progress line per epoch, units in the field names. */
+function epochLine(record: EpochRecord & { fold?: number }, epochs: number): string {
+  const fold = record.fold !== undefined ? `fold ${record.fold} ` : '';
+  return (
+    `${fold}epoch ${record.epoch}/${epochs} trainLoss=${record.trainLoss.toFixed(4)} ` +
+    `valLoss=${record.valLoss.toFixed(4)} valAuc=${record.valAuc.toFixed(3)} ` +
+    `valAccuracy=${record.valAccuracy.toFixed(3)} learningRate=${record.learningRate.toPrecision(3)} ` +
+    `epochMs=${record.epochMs}`
+  );
+}
+
+function formatAuc(m: MetricSummary): string {
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+  return `${f(m.auc.value)} (95% CI ${f(m.auc.ciLow)}-${f(m.auc.ciHigh)}; ${m.n} records, ${m.positives} MI)`;
+}
+
+async function trainCommand(
+  context: CommandContext,
+  options: TrainOptions,
+): Promise<void> {
+  const config = resolveConfig(options);
+  const stamp = config.startTime.replace(/[:.]/g, '-');
+  const runDir = resolve(options.out ?? join('runs', `${stamp}-${config.model.name}`));
+
+  // Ctrl-C once: stop after the current batch and finish; twice: the default (abort).
+  let stopRequested = false;
+  const onInterrupt = () => {
+    stopRequested = true;
+    context.logger.warn(
+      'stopping after the current batch; Ctrl-C again aborts without writing',
+    );
+  };
+  process.once('SIGINT', onInterrupt);
+  let result: RunResult;
+  try {
+    result = await runTraining(config, runDir, {
+      logger: context.logger,
+      onEpoch: (record) => context.logger.info(epochLine(record, config.epochs)),
+      shouldStop: () => stopRequested,
+    });
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+
+  await afterTraining(context, result, options);
+}
+
+/** Final step: the summary on stdout. Further steps on the finished folder go here. */
+async function afterTraining(
+  context: CommandContext,
+  result: RunResult,
+  options: TrainOptions,
+): Promise<void> {
+  const { metrics, runDir } = result;
+  if (options.json) {
+    context.out(
+      JSON.stringify(
+        { runDir, metrics },
+        (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
+        2,
+      ),
+    );
+    return;
+  }
+  const what = metrics.outOfFold
+    ? 'out-of-fold AUC (record level)'
+    : 'test AUC (record level)';
+  context.out(`${what}: ${formatAuc(metrics.outOfFold?.record ?? metrics.test.record)}`);
+  context.out(
+    `seed ${metrics.seed}, ${metrics.wallSeconds.toFixed(0)} s${result.interrupted ? ', interrupted' : ''}`,
+  );
+  context.out(`run folder: ${runDir}`);
+}
