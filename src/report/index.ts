@@ -25,3 +25,19 @@ export type {
   DatasetChartsSvg,
   DatasetChartFileOptions,
 } from './dataset-charts.js';
+export { calibrationBins } from './calibration.js';
+export type { CalibrationBin } from './calibration.js';
+export { renderTrainingHistorySvg } from './training-charts.js';
+export type { EpochRecord } from './training-charts.js';
+export {
+  renderRocSvg,
+  renderPrSvg,
+  renderConfusionSvg,
+  renderCalibrationSvg,
+  formatEstimate,
+} from './evaluation-charts.js';
+export type { RocSeries, PrSeries } from './evaluation-charts.js';
+export { writeRunReport, buildRunReportHtml, RUN_REPORT_DEFAULTS } from './run-report.js';
+export type { RunReportOptions } from './run-report.js';
+export { readRunFolder } from './run-folder.js';
+export type { RunFolder, RunMetrics, PredictionRow } from './run-folder.js';

@@ -20,7 +20,15 @@ export const CHART_CONFIG = {
  * @returns the SVG document as text
  */
 export async function renderVegaLiteSvg(spec: TopLevelSpec): Promise<string> {
-  const withConfig = { ...spec, config: { ...CHART_CONFIG, ...(spec.config ?? {}) } };
+  // Merge the chart's own configuration over the shared one, one level deep.
+  const own = (spec.config ?? {}) as Record<string, unknown>;
+  const config: Record<string, unknown> = { ...CHART_CONFIG };
+  for (const [key, value] of Object.entries(own)) {
+    const shared = config[key];
+    const bothObjects = typeof shared === 'object' && typeof value === 'object';
+    config[key] = bothObjects ? { ...(shared as object), ...(value as object) } : value;
+  }
+  const withConfig = { ...spec, config };
   const compiled = compile(withConfig as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
