@@ -8,7 +8,7 @@ import { iirnotch } from './notch.js';
 import { filtfilt, sosfiltfilt } from './filtfilt.js';
 import { freqz, sosfreqz, type FrequencyResponse } from './freqz.js';
 import { type Complex, mul } from './complex.js';
-import { withDefaults } from './validate.js';
+import { toSignal, withDefaults } from './validate.js';
 import { ParameterError } from '../util/errors.js';
 
 export interface FilterChainSpec {
@@ -131,7 +131,7 @@ export function applyFilterChain(
   stages: readonly FilterStage[],
   x: ArrayLike<number>,
 ): Float64Array {
-  let y: Float64Array = Float64Array.from(x);
+  let y: Float64Array = toSignal(x);
   for (const stage of stages)
     y = 'sos' in stage ? sosfiltfilt(stage.sos, y) : filtfilt(stage.b, stage.a, y);
   return y;

@@ -36,21 +36,24 @@ export const FILTFILT_DEFAULTS = { padtype: 'odd', method: 'pad' } as const;
 
 const PAD_TYPES: readonly PadType[] = ['odd', 'even', 'constant', 'none'];
 
-/** Extends x by `edge` samples at each end: odd, even or constant extension. */
+/**
+ * Extends x by `edge` samples at each end (odd, even or constant extension), into a new
+ * Float64Array of n + 2 edge samples; needs edge < n.
+ */
 export function extendSignal(
-  x: Float64Array,
+  x: Signal,
   edge: number,
   padtype: Exclude<PadType, 'none'>,
 ): Float64Array {
   const n = x.length;
   const out = new Float64Array(n + 2 * edge);
   out.set(x, edge);
-  const first = x[0];
-  const last = x[n - 1];
+  const first = out[edge];
+  const last = out[edge + n - 1];
   for (let i = 1; i <= edge; i++) {
     // Left: mirror of x[i] about x[0]; right: mirror of x[n-1-i] about x[n-1].
-    const left = x[i];
-    const right = x[n - 1 - i];
+    const left = out[edge + i];
+    const right = out[edge + n - 1 - i];
     if (padtype === 'odd') {
       out[edge - i] = 2 * first - left;
       out[edge + n - 1 + i] = 2 * last - right;
@@ -99,13 +102,17 @@ function padEdge(
   return { edge, padtype };
 }
 
-/** The extension (or the signal itself), then a slice back to the input's span. */
-function extended(x: Float64Array, edge: number, padtype: PadType): Float64Array {
-  return padtype === 'none' || edge === 0 ? x : extendSignal(x, edge, padtype);
+/** A new Float64Array: the extended signal, or a copy of it when there is no padding. */
+function extended(x: Signal, edge: number, padtype: PadType): Float64Array {
+  return padtype === 'none' || edge === 0 ? toSignal(x) : extendSignal(x, edge, padtype);
 }
 
-function reverse(x: Float64Array): Float64Array {
-  return x.slice().reverse();
+/** Length of a signal, rejecting what is not an array of numbers. */
+function signalLength(x: Signal): number {
+  if (x === null || x === undefined || typeof x.length !== 'number') {
+    throw new ParameterError('x', 'a Float64Array, Float32Array or number array', x);
+  }
+  return x.length;
 }
 
 /**
@@ -132,9 +139,9 @@ export function filtfilt(
   options: FiltfiltOptions = {},
 ): Float64Array {
   const ntaps = Math.max(toCoefficients(a, 'a').length, toCoefficients(b, 'b').length);
-  const input = toSignal(x);
-  const { edge, padtype } = padEdge(options, input.length, ntaps, 'filtfilt');
-  const ext = extended(input, edge, padtype);
+  const length = signalLength(x);
+  const { edge, padtype } = padEdge(options, length, ntaps, 'filtfilt');
+  const ext = extended(x, edge, padtype);
   const zi = lfilterZi(b, a);
 
   // Forward pass from the steady state at the first sample.
@@ -150,11 +157,11 @@ export function filtfilt(
   const backward = lfilterWithState(
     b,
     a,
-    reverse(forward),
+    forward.reverse(),
     zi.map((v) => v * last),
   ).y;
 
-  return reverse(backward).slice(edge, edge + input.length);
+  return backward.reverse().slice(edge, edge + length);
 }
 
 /**
@@ -184,9 +191,9 @@ export function sosfiltfilt(
     if (flat[s * 6 + 5] === 0) zeroA2++;
   }
   const ntaps = 2 * sections + 1 - Math.min(zeroB2, zeroA2);
-  const input = toSignal(x);
-  const { edge, padtype } = padEdge(options, input.length, ntaps, 'sosfiltfilt');
-  const y = Float64Array.from(extended(input, edge, padtype));
+  const length = signalLength(x);
+  const { edge, padtype } = padEdge(options, length, ntaps, 'sosfiltfilt');
+  const y = extended(x, edge, padtype);
   const zi = sosfiltZi(sos).flat();
   const state = new Float64Array(2 * sections);
 
@@ -202,5 +209,5 @@ export function sosfiltfilt(
   cascadeInPlace(flat, sections, y, state);
   y.reverse();
 
-  return y.slice(edge, edge + input.length);
+  return y.slice(edge, edge + length);
 }

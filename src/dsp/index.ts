@@ -78,3 +78,9 @@ export {
   type FilterChainSpec,
   type FilterStage,
 } from './chain.js';
+export {
+  convolve,
+  CONVOLVE_DEFAULTS,
+  FFT_MIN_TAPS,
+  type ConvolveOptions,
+} from './convolve.js';

@@ -3,6 +3,7 @@
  * `lfilter_zi`: direct form II transposed, coefficients normalised by a[0].
  */
 import { solveLinear } from './linear-solve.js';
+import { convolve } from './convolve.js';
 import { type Coefficients, type Signal, toCoefficients, toSignal } from './validate.js';
 import { ParameterError } from '../util/errors.js';
 
@@ -43,7 +44,8 @@ function normalizeBa(
  * @returns the filtered signal, same length as x
  * @throws ParameterError for empty or non-finite coefficients or a[0] = 0
  * @remarks Starts from rest; use `lfilterWithState` for initial conditions. An FIR filter
- * (a of length 1) is computed as a direct convolution, as scipy does.
+ * (a of length 1) is computed as a convolution, as scipy does; from 64 taps on by FFT
+ * overlap-add (about 1e-15 relative from the direct sum, several times faster).
  * @example
  * const y = lfilter(firwin(255, 50, { fs: 1000 }), [1], x);
  */
@@ -77,36 +79,25 @@ export function lfilterWithState(
   }
   const input = toSignal(x);
   const aIsOne = toCoefficients(a, 'a').length === 1;
-  return aIsOne ? firDirect(bn, input, zi) : transposedDirectForm2(bn, an, input, zi);
+  return aIsOne
+    ? firByConvolution(bn, input, zi)
+    : transposedDirectForm2(bn, an, input, zi);
 }
 
-/** y = conv(b, x)[:n] + zi at the start; zf = the convolution's tail plus leftover zi. */
-function firDirect(
+/**
+ * y = conv(b, x)[:n] + zi at the start; zf = the convolution's tail plus leftover zi, as
+ * scipy computes an FIR lfilter. Long filters convolve by FFT (see `convolve`).
+ */
+function firByConvolution(
   b: Float64Array,
   x: Float64Array,
   zi: ArrayLike<number>,
 ): FilterResult {
   const n = x.length;
-  const taps = b.length;
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    const kEnd = Math.min(taps - 1, i);
-    for (let k = 0; k <= kEnd; k++) sum += b[k] * x[i - k];
-    y[i] = sum;
-  }
-  for (let i = 0; i < Math.min(zi.length, n); i++) y[i] += zi[i];
-  const zf = new Float64Array(taps - 1);
-  for (let j = 0; j < taps - 1; j++) {
-    // Output index n + j of the full convolution.
-    let sum = 0;
-    for (let k = j + 1; k < taps; k++) {
-      const i = n + j - k;
-      if (i >= 0) sum += b[k] * x[i];
-    }
-    zf[j] = sum + (n + j < zi.length ? zi[n + j] : 0);
-  }
-  return { y, zf };
+  if (n === 0) return { y: new Float64Array(0), zf: Float64Array.from(zi) };
+  const full = convolve(x, b);
+  for (let i = 0; i < zi.length; i++) full[i] += zi[i];
+  return { y: full.slice(0, n), zf: full.slice(n) };
 }
 
 /** Direct form II transposed, the recurrence scipy's C implementation runs. */

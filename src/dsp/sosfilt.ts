@@ -7,8 +7,9 @@ import { type Signal, type Sos, toSignal, toSos } from './validate.js';
 import { ParameterError } from '../util/errors.js';
 
 /**
- * Runs the cascade in place on `y`, section by section, updating `state` (n x 2, flat).
- * Each sample sees the same operations, in the same order, as scipy's per-sample loop.
+ * Runs the cascade in place on `y`, updating `state` (n x 2, flat). Sections go two at a
+ * time through the samples, so the two recurrences overlap in the processor; every sample
+ * sees the same operations, in the same order, as in scipy's per-sample loop.
  */
 export function cascadeInPlace(
   flat: Float64Array,
@@ -16,26 +17,73 @@ export function cascadeInPlace(
   y: Float64Array,
   state: Float64Array,
 ): void {
-  const n = y.length;
-  for (let s = 0; s < sections; s++) {
-    const o = s * 6;
-    const b0 = flat[o];
-    const b1 = flat[o + 1];
-    const b2 = flat[o + 2];
-    const a1 = flat[o + 4];
-    const a2 = flat[o + 5];
-    let z0 = state[2 * s];
-    let z1 = state[2 * s + 1];
-    for (let i = 0; i < n; i++) {
-      const xi = y[i];
-      const yi = b0 * xi + z0;
-      z0 = b1 * xi - a1 * yi + z1;
-      z1 = b2 * xi - a2 * yi;
-      y[i] = yi;
-    }
-    state[2 * s] = z0;
-    state[2 * s + 1] = z1;
+  let s = 0;
+  for (; s + 1 < sections; s += 2) sectionPairInPlace(flat, s, y, state);
+  if (s < sections) sectionInPlace(flat, s, y, state);
+}
+
+/** One section over the whole signal (transposed direct form II). */
+function sectionInPlace(
+  flat: Float64Array,
+  s: number,
+  y: Float64Array,
+  state: Float64Array,
+): void {
+  const o = s * 6;
+  const b0 = flat[o];
+  const b1 = flat[o + 1];
+  const b2 = flat[o + 2];
+  const a1 = flat[o + 4];
+  const a2 = flat[o + 5];
+  let z0 = state[2 * s];
+  let z1 = state[2 * s + 1];
+  for (let i = 0; i < y.length; i++) {
+    const xi = y[i];
+    const yi = b0 * xi + z0;
+    z0 = b1 * xi - a1 * yi + z1;
+    z1 = b2 * xi - a2 * yi;
+    y[i] = yi;
   }
+  state[2 * s] = z0;
+  state[2 * s + 1] = z1;
+}
+
+/** Sections s and s + 1 in one sweep over the signal. */
+function sectionPairInPlace(
+  flat: Float64Array,
+  s: number,
+  y: Float64Array,
+  state: Float64Array,
+): void {
+  const o = s * 6;
+  const b0 = flat[o];
+  const b1 = flat[o + 1];
+  const b2 = flat[o + 2];
+  const a1 = flat[o + 4];
+  const a2 = flat[o + 5];
+  const c0 = flat[o + 6];
+  const c1 = flat[o + 7];
+  const c2 = flat[o + 8];
+  const d1 = flat[o + 10];
+  const d2 = flat[o + 11];
+  let z0 = state[2 * s];
+  let z1 = state[2 * s + 1];
+  let w0 = state[2 * s + 2];
+  let w1 = state[2 * s + 3];
+  for (let i = 0; i < y.length; i++) {
+    const xi = y[i];
+    const u = b0 * xi + z0;
+    z0 = b1 * xi - a1 * u + z1;
+    z1 = b2 * xi - a2 * u;
+    const v = c0 * u + w0;
+    w0 = c1 * u - d1 * v + w1;
+    w1 = c2 * u - d2 * v;
+    y[i] = v;
+  }
+  state[2 * s] = z0;
+  state[2 * s + 1] = z1;
+  state[2 * s + 2] = w0;
+  state[2 * s + 3] = w1;
 }
 
 /**

@@ -30,6 +30,9 @@ export function toSignal(x: Signal, name = 'x'): Float64Array {
   if (x === null || x === undefined || typeof x.length !== 'number') {
     throw new ParameterError(name, 'a Float64Array, Float32Array or number array', x);
   }
+  // Typed arrays are copied by the engine's fast path, not element by element.
+  if (x instanceof Float64Array) return x.slice();
+  if (ArrayBuffer.isView(x)) return new Float64Array(x as Float32Array);
   return Float64Array.from(x);
 }
 
