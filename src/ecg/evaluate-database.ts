@@ -32,8 +32,10 @@ export interface RecordEvaluation extends BeatMatch {
   referenceBeats: number;
   /** Length of the record, s. */
   durationSec: number;
-  /** Time the detector took, s (reading excluded). */
+  /** Wall-clock time the detector took, s (reading excluded). */
   detectionSec: number;
+  /** Processor time (user + system) of the process during detection, s. */
+  detectionCpuSec: number;
 }
 
 /**
@@ -68,8 +70,11 @@ export async function evaluateRecord(
   );
 
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const peaks = detectRPeaks(record.physical[0], record.samplingRateHz, detect);
+  const cpu = process.cpuUsage(cpuStarted);
   const detectionSec = (performance.now() - started) / 1000;
+  const detectionCpuSec = (cpu.user + cpu.system) / 1e6;
 
   const match = matchBeats(peaks, beatSamples, record.samplingRateHz, {
     windowSec,
@@ -82,6 +87,7 @@ export async function evaluateRecord(
     referenceBeats: match.truePositives + match.falseNegatives,
     durationSec: record.lengthSamples / record.samplingRateHz,
     detectionSec,
+    detectionCpuSec,
   };
 }
 
