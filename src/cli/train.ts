@@ -14,6 +14,7 @@ import {
   type TrainConfig,
 } from '../train/index.js';
 import { ParameterError } from '../util/errors.js';
+import { runTransferTask } from '../transfer/train-command.js';
 import { action, type CommandContext, type RegisterCommand } from './context.js';
 
 interface TrainOptions {
@@ -58,7 +59,7 @@ export const registerTrain: RegisterCommand = (program) => {
     .description('train and evaluate an MI-versus-normal detector; writes a run folder')
     .addOption(
       new Option('--dataset <name>', 'database layout')
-        .choices(['ptbxl', 'ptbdb'])
+        .choices(['ptbxl', 'ptbdb', 'mitdb'])
         .default(d.dataset),
     )
     .option('--data <dir>', 'database folder (default: the embedded PTB-XL sample)')
@@ -160,6 +161,39 @@ export const registerTrain: RegisterCommand = (program) => {
       number('--bootstrap'),
       d.bootstrapIterations,
     )
+    .addOption(
+      new Option(
+        '--task <name>',
+        'mi-vs-normal, or aami: MIT-BIH beats in 5 AAMI classes',
+      )
+        .choices(['mi-vs-normal', 'aami'])
+        .default('mi-vs-normal'),
+    )
+    .addOption(
+      new Option(
+        '--split <name>',
+        'aami: by record (DS1/DS2), or random beats (comparison)',
+      ).choices(['de-chazal-2004', 'random-beats']),
+    )
+    .option(
+      '--beats-per-epoch <n>',
+      'aami: training beats per epoch (default 4096)',
+      number('--beats-per-epoch'),
+    )
+    .option(
+      '--init <dir>',
+      'transfer: start from the conv part of an aami run or model folder',
+    )
+    .addOption(
+      new Option(
+        '--freeze <part>',
+        'transfer: conv (frozen) or none (fine-tuned)',
+      ).choices(['conv', 'none']),
+    )
+    .option(
+      '--compare',
+      'transfer: also train from scratch and the other variant, same split and seed',
+    )
     .addHelpText(
       'after',
       `
@@ -167,6 +201,8 @@ Examples:
   cardiokit train                                   # embedded PTB-XL sample, fold 10 test
   cardiokit train --cv 10 --out runs/cv10           # out-of-fold AUC over all records
   cardiokit train --dataset ptbdb --data ~/ptbdb --rate 100 --lowpass 40 --json
+  cardiokit train --task aami --dataset mitdb --data ~/mitdb --out runs/aami
+  cardiokit train --init runs/aami --freeze conv --compare --epochs 8
 
 PTB-XL is split by strat_fold (1-8 train, 9 validation, 10 test); other data by a seeded,
 class-stratified patient split (80/10/10). The decision threshold is chosen on the
@@ -252,6 +288,7 @@ async function trainCommand(
   context: CommandContext,
   options: TrainOptions,
 ): Promise<void> {
+  if (await runTransferTask(context, options)) return;
   const config = resolveConfig(options);
   const stamp = config.startTime.replace(/[:.]/g, '-');
   const runDir = resolve(options.out ?? join('runs', `${stamp}-${config.model.name}`));

@@ -1,0 +1,166 @@
+import { resolve, join } from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import { EMBEDDED_PTBXL_DIR } from '../train/config.js';
+import { ParameterError } from '../util/errors.js';
+import type { ClassWeighting } from './train-classifier.js';
+import { trainAami, type AamiRunResult, type AamiSplitName } from './train-aami.js';
+import { runTransferStudy, type TransferVariant } from './transfer-study.js';
+
+/** The options of `cardiokit train` that the AAMI task and transfer read. */
+export interface TransferCommandOptions {
+  task?: string;
+  dataset?: string;
+  data?: string;
+  init?: string;
+  freeze?: string;
+  compare?: boolean;
+  split?: string;
+  beatsPerEpoch?: number;
+  epochs: number;
+  seed: number;
+  batchSize: number;
+  lr: number;
+  classWeights: string;
+  bootstrap: number;
+  out?: string;
+  json?: boolean;
+}
+
+/** Training beats drawn per epoch for `--task aami` unless `--beats-per-epoch` says. */
+export const DEFAULT_AAMI_BEATS_PER_EPOCH = 4096;
+
+/**
+ * Runs `cardiokit train --task aami ...` or `cardiokit train --init RUN ...` when the
+ * options ask for one of them.
+ * @returns true when it handled the command; false to leave it to the MI training
+ * @throws ParameterError for options that do not fit together
+ */
+export async function runTransferTask(
+  context: CommandContext,
+  options: TransferCommandOptions,
+): Promise<boolean> {
+  if (options.task === 'aami') {
+    await aamiCommand(context, options);
+    return true;
+  }
+  if (options.init !== undefined) {
+    await transferCommand(context, options);
+    return true;
+  }
+  if (options.freeze !== undefined || options.compare) {
+    throw new ParameterError(
+      '--freeze / --compare',
+      'used with --init RUN_OR_MODEL',
+      'no --init',
+    );
+  }
+  if (options.dataset === 'mitdb') {
+    throw new ParameterError('--dataset mitdb', 'used with --task aami', options.task);
+  }
+  return false;
+}
+
+async function aamiCommand(context: CommandContext, options: TransferCommandOptions) {
+  // --dataset defaults to ptbxl for the MI task; only an explicit ptbdb is a conflict.
+  if (options.dataset === 'ptbdb') {
+    throw new ParameterError('--dataset', "'mitdb' with --task aami", options.dataset);
+  }
+  if (options.data === undefined) {
+    throw new ParameterError('--data', 'the MIT-BIH folder with --task aami', undefined);
+  }
+  const split = (options.split ?? 'de-chazal-2004') as AamiSplitName;
+  const outDir = resolve(options.out ?? join('runs', `${stamp()}-aami-${split}`));
+  if (split === 'random-beats') {
+    context.logger.warn(
+      'random-beats split: beats of one record land on both sides, as in Kachuee et al. ' +
+        '2018; for comparison only, it overstates accuracy on new patients',
+    );
+  }
+  const result = await trainAami({
+    dataDir: options.data,
+    outDir,
+    split,
+    seed: options.seed,
+    epochs: options.epochs,
+    batchSize: options.batchSize,
+    learningRate: options.lr,
+    samplesPerEpoch: options.beatsPerEpoch ?? DEFAULT_AAMI_BEATS_PER_EPOCH,
+    classWeighting: options.classWeights as ClassWeighting,
+    logger: context.logger,
+  });
+  if (options.json) {
+    context.out(
+      JSON.stringify({ runDir: outDir, ...result, history: undefined }, finite, 2),
+    );
+    return;
+  }
+  context.out(aamiTable(result));
+  context.out(`run folder: ${outDir}`);
+}
+
+async function transferCommand(context: CommandContext, options: TransferCommandOptions) {
+  const freeze = options.freeze ?? 'conv';
+  if (freeze !== 'conv' && freeze !== 'none') {
+    throw new ParameterError('--freeze', "'conv' or 'none'", freeze);
+  }
+  const chosen: TransferVariant = freeze === 'conv' ? 'frozen' : 'fine-tuned';
+  const variants: TransferVariant[] = options.compare
+    ? ['scratch', 'frozen', 'fine-tuned']
+    : [chosen];
+  const outDir = resolve(options.out ?? join('runs', `${stamp()}-transfer`));
+  const result = await runTransferStudy({
+    dataDir: resolve(options.data ?? EMBEDDED_PTBXL_DIR),
+    init: resolve(options.init as string),
+    outDir,
+    variants,
+    seeds: [options.seed],
+    epochs: options.epochs,
+    batchSize: options.batchSize,
+    learningRate: options.lr,
+    bootstrapIterations: options.bootstrap,
+    logger: context.logger,
+  });
+  if (options.json) {
+    context.out(JSON.stringify({ runDir: outDir, ...result }, finite, 2));
+    return;
+  }
+  for (const run of result.runs) {
+    const { value, ciLow, ciHigh } = run.test.auc;
+    context.out(
+      `${run.variant.padEnd(10)} seed ${run.seed}: test AUC ${value.toFixed(3)} ` +
+        `(95% CI ${ciLow.toFixed(3)}-${ciHigh.toFixed(3)}; ${run.test.n} records, ` +
+        `${run.test.positives} MI)`,
+    );
+  }
+  context.out(`run folder: ${outDir}`);
+}
+
+/** Per-class sensitivity, PPV and F1 as a text table, then accuracy. */
+export function aamiTable(result: AamiRunResult): string {
+  const m = result.test;
+  const pct = (x: number) =>
+    Number.isFinite(x) ? (100 * x).toFixed(1).padStart(6) : '   n/a';
+  const lines = [
+    `${result.split}: ${result.trainBeats} training beats, ${result.testBeats} test beats` +
+      (result.split === 'random-beats'
+        ? ' (comparison only: records on both sides)'
+        : ''),
+    'class  beats   Se %  PPV %   F1 %',
+    ...m.classNames.map(
+      (name, c) =>
+        `${name.padEnd(5)} ${String(m.support[c]).padStart(6)} ${pct(m.sensitivity[c])} ` +
+        `${pct(m.ppv[c])} ${pct(m.f1[c])}`,
+    ),
+    `macro         ${pct(m.macro.sensitivity)} ${pct(m.macro.ppv)} ${pct(m.macro.f1)}`,
+    `accuracy ${(100 * m.accuracy).toFixed(1)}%`,
+  ];
+  return lines.join('\n');
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+function finite(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}

@@ -1,0 +1,292 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { aggregateProbabilities } from '../data/aggregate.js';
+import {
+  hasStratFolds,
+  splitByStratFold,
+  splitStratifiedPatients,
+  type Split,
+} from '../data/splits.js';
+import { loadCatalogue, selectMiVersusNormal } from '../datasets/index.js';
+import { buildModel, initBackend, loadModel, type LayersModel } from '../models/index.js';
+import { summariseMetrics, type MetricSummary } from '../train/bootstrap.js';
+import { youdenThreshold } from '../train/metrics.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { FileError, ParameterError } from '../util/errors.js';
+import { silentLogger, type Logger } from '../util/logger.js';
+import { buildRecordBeatSet, type RecordBeatSet } from './mi-beats.js';
+import {
+  predictProbabilities,
+  trainClassifier,
+  type ClassifierEpochLog,
+  type LabelledInputs,
+} from './train-classifier.js';
+import { attachBinaryHead } from './transfer-model.js';
+
+/**
+ * How the MI network starts: `scratch` (random weights, every layer trained), `frozen`
+ * (the pretrained convolutional part kept fixed, a new head trained) or `fine-tuned`
+ * (the pretrained convolutional part and a new head, every layer trained).
+ */
+export type TransferVariant = 'scratch' | 'frozen' | 'fine-tuned';
+
+/** All variants, in the order a study runs them. */
+export const TRANSFER_VARIANTS: readonly TransferVariant[] = [
+  'scratch',
+  'frozen',
+  'fine-tuned',
+];
+
+/** Options of {@link runTransferStudy}. */
+export interface TransferStudyOptions {
+  /** PTB-XL or ptbdb folder (MI vs normal). */
+  dataDir: string;
+  /** A run folder of the AAMI task (holding `model/`) or a model folder. */
+  init: string;
+  outDir: string;
+  variants: readonly TransferVariant[];
+  /** One training per variant and seed; every variant sees the same seeds and split. */
+  seeds: readonly number[];
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Lead the beats are cut from. */
+  lead: string;
+  /** Seed of the patient split when the data set has no `strat_fold`. */
+  splitSeed: number;
+  /** Bootstrap resamples of the test AUC interval (by patient). */
+  bootstrapIterations: number;
+  logger: Logger;
+  onEpoch?: (variant: TransferVariant, seed: number, log: ClassifierEpochLog) => void;
+  shouldStop?: () => boolean;
+}
+
+/** Defaults of {@link runTransferStudy}. */
+export const TRANSFER_STUDY_DEFAULTS: Omit<
+  TransferStudyOptions,
+  'dataDir' | 'init' | 'outDir'
+> = {
+  variants: TRANSFER_VARIANTS,
+  seeds: [1],
+  epochs: 10,
+  batchSize: 64,
+  learningRate: 1e-3,
+  lead: 'II',
+  splitSeed: 0,
+  bootstrapIterations: 1000,
+  logger: silentLogger,
+};
+
+/** One variant trained with one seed, scored on the test records. */
+export interface TransferRunResult {
+  variant: TransferVariant;
+  seed: number;
+  /** Record-level metrics (mean of beat probabilities), 95% intervals by patient. */
+  test: MetricSummary;
+  /** Threshold chosen on the validation records (Youden's J). */
+  threshold: number;
+  bestEpoch: number;
+  history: ClassifierEpochLog[];
+  trainMs: number;
+}
+
+/** What {@link runTransferStudy} returns and writes to `metrics.json`. */
+export interface TransferStudyResult {
+  split: Split['scheme'];
+  trainBeats: number;
+  validationBeats: number;
+  testBeats: number;
+  testRecords: number;
+  testPositives: number;
+  runs: TransferRunResult[];
+}
+
+/**
+ * Compares a network trained from scratch with the same network whose convolutional
+ * part comes from the AAMI beat classifier, frozen or fine-tuned, on MI vs normal beats.
+ * @param options data folder, pretrained run or model, variants, seeds; see
+ * {@link TRANSFER_STUDY_DEFAULTS}
+ * @returns record-level test metrics of every variant and seed, with bootstrap intervals
+ * @throws FileError when `init` holds no model; DatasetError from the data selection
+ * @remarks Split by patient: PTB-XL `strat_fold` 1-8 train, 9 validation, 10 test when
+ * the folds exist, else a stratified patient split seeded by `splitSeed`. Every variant
+ * uses the same split, seeds, epochs, batch size, learning rate and balanced class
+ * weights; the epoch with the lowest validation loss is kept. A record's probability
+ * is the mean over its beats; the threshold maximises Youden's J on validation records.
+ * The scratch network is `kachuee-2018` with one sigmoid unit: the same layers as the
+ * transferred network (convolutional part, two dense ReLU layers of 32, sigmoid).
+ * Limitations: beats come from R peaks found by the detector (no annotations), one lead.
+ * @see Kachuee M, Fazeli S, Sarrafzadeh M. ECG heartbeat classification: a deep
+ * transferable representation. IEEE ICHI 2018. https://doi.org/10.1109/ICHI.2018.00092
+ */
+export async function runTransferStudy(
+  options: Partial<TransferStudyOptions> &
+    Pick<TransferStudyOptions, 'dataDir' | 'init' | 'outDir'>,
+): Promise<TransferStudyResult> {
+  const settings = { ...TRANSFER_STUDY_DEFAULTS, ...options };
+  const { logger } = settings;
+  const modelDir = resolveModelDir(settings.init);
+  await initBackend({ logger });
+
+  // MI vs normal records, split by patient, cut into beats.
+  const catalogue = await loadCatalogue(settings.dataDir, undefined, logger);
+  const { entries } = selectMiVersusNormal(catalogue);
+  const split = hasStratFolds(entries)
+    ? splitByStratFold(entries)
+    : splitStratifiedPatients(entries, { seed: settings.splitSeed });
+  const set = await buildRecordBeatSet(entries, { lead: settings.lead, logger });
+  const train = beatsOf(set, split.train.recordIds);
+  const validation = beatsOf(set, split.validation.recordIds);
+  const test = beatsOf(set, split.test.recordIds);
+  const testRecords = recordsOf(set, split.test.recordIds);
+  logger.info(
+    `${catalogue.database} ${split.scheme}: ${train.labels.length} training, ` +
+      `${validation.labels.length} validation, ${test.labels.length} test beats ` +
+      `(${testRecords.length} test records, ${testRecords.filter((r) => r.label).length} MI)`,
+  );
+
+  const runs: TransferRunResult[] = [];
+  for (const seed of settings.seeds) {
+    for (const variant of settings.variants) {
+      const model = await startingModel(variant, modelDir, seed);
+      const startMs = performance.now();
+      const training = await trainClassifier(model, train, {
+        epochs: settings.epochs,
+        batchSize: settings.batchSize,
+        learningRate: settings.learningRate,
+        seed,
+        classWeighting: 'balanced',
+        validation,
+        logger,
+        onEpoch: (log) => settings.onEpoch?.(variant, seed, log),
+        shouldStop: settings.shouldStop,
+      });
+      const trainMs = performance.now() - startMs;
+
+      // Record-level scores: threshold on validation, metrics on test.
+      const validationScores = recordScores(model, set, split.validation.recordIds);
+      const threshold = youdenThreshold(validationScores.labels, validationScores.scores);
+      const testScores = recordScores(model, set, split.test.recordIds);
+      const metrics = summariseMetrics(testScores.labels, testScores.scores, {
+        threshold,
+        groups: testScores.patients,
+        iterations: settings.bootstrapIterations,
+        seed,
+      });
+      logger.info(
+        `${variant} seed ${seed}: test AUC ${metrics.auc.value.toFixed(3)} ` +
+          `[${metrics.auc.ciLow.toFixed(3)}, ${metrics.auc.ciHigh.toFixed(3)}]`,
+      );
+      runs.push({
+        variant,
+        seed,
+        test: metrics,
+        threshold,
+        bestEpoch: training.bestEpoch,
+        history: training.history,
+        trainMs,
+      });
+      model.dispose();
+    }
+  }
+
+  const result: TransferStudyResult = {
+    split: split.scheme,
+    trainBeats: train.labels.length,
+    validationBeats: validation.labels.length,
+    testBeats: test.labels.length,
+    testRecords: testRecords.length,
+    testPositives: testRecords.filter((record) => record.label === 1).length,
+    runs,
+  };
+  const { logger: _l, onEpoch: _o, shouldStop: _s, ...config } = settings;
+  const write = (name: string, value: unknown) =>
+    writeFileAtomic(join(settings.outDir, name), `${JSON.stringify(value, null, 2)}\n`);
+  await write('config.json', {
+    task: 'mi-transfer',
+    model: 'kachuee-2018',
+    ...config,
+    modelDir,
+  });
+  await write('split.json', split);
+  await write('metrics.json', result);
+  return result;
+}
+
+/** The model folder inside a run folder, or the folder itself when it holds a model. */
+export function resolveModelDir(init: string): string {
+  if (existsSync(join(init, 'model.json'))) return init;
+  if (existsSync(join(init, 'model', 'model.json'))) return join(init, 'model');
+  throw new FileError(
+    init,
+    'holds neither model.json nor model/model.json: pass a run folder of ' +
+      '`cardiokit train --task aami` or a saved model folder',
+  );
+}
+
+async function startingModel(
+  variant: TransferVariant,
+  modelDir: string,
+  seed: number,
+): Promise<LayersModel> {
+  if (variant === 'scratch') {
+    return buildModel('kachuee-2018', { inputShape: [187, 1], outputUnits: 1, seed });
+  }
+  if (variant !== 'frozen' && variant !== 'fine-tuned') {
+    throw new ParameterError('variant', TRANSFER_VARIANTS.join(', '), variant);
+  }
+  const pretrained = await loadModel(modelDir);
+  return attachBinaryHead(pretrained, {
+    freeze: variant === 'frozen' ? 'conv' : 'none',
+    seed,
+  });
+}
+
+function recordsOf(set: RecordBeatSet, recordIds: readonly string[]) {
+  const wanted = new Set(recordIds);
+  return set.records.filter((record) => wanted.has(record.recordId));
+}
+
+/** The beats of the given records as binary training inputs. */
+function beatsOf(set: RecordBeatSet, recordIds: readonly string[]): LabelledInputs {
+  const wanted = new Set(recordIds);
+  const rows: number[] = [];
+  set.beatRecord.forEach((recordIndex, row) => {
+    if (wanted.has(set.records[recordIndex].recordId)) rows.push(row);
+  });
+  const size = set.beatLengthSamples;
+  const inputs = new Float32Array(rows.length * size);
+  rows.forEach((row, i) =>
+    inputs.set(set.beats.subarray(row * size, (row + 1) * size), i * size),
+  );
+  return {
+    inputs,
+    lengthSamples: size,
+    channels: 1,
+    labels: Int32Array.from(rows, (row) => set.records[set.beatRecord[row]].label),
+    classCount: 2,
+  };
+}
+
+/** Mean beat probability per record, with the record's label and patient. */
+function recordScores(
+  model: LayersModel,
+  set: RecordBeatSet,
+  recordIds: readonly string[],
+) {
+  const data = beatsOf(set, recordIds);
+  const probabilities = predictProbabilities(model, data.inputs, data.lengthSamples, 1);
+  const wanted = new Set(recordIds);
+  const beatRecordIds: string[] = [];
+  set.beatRecord.forEach((recordIndex) => {
+    const id = set.records[recordIndex].recordId;
+    if (wanted.has(id)) beatRecordIds.push(id);
+  });
+  const byRecord = aggregateProbabilities(beatRecordIds, probabilities, 'mean');
+  const records = recordsOf(set, recordIds);
+  return {
+    labels: records.map((record) => record.label),
+    scores: records.map((record) => byRecord.get(record.recordId) ?? Number.NaN),
+    patients: records.map((record) => record.patientId),
+  };
+}
