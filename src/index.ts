@@ -8,3 +8,4 @@ export * from './dsp/index.js';
 export * from './ecg/index.js';
 export * from './report/index.js';
 export * from './models/index.js';
+export * from './transfer/index.js';
