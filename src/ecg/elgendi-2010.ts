@@ -45,6 +45,11 @@ export const ELGENDI_2010_DEFAULTS: Required<Omit<Elgendi2010Options, 'logger'>>
  * @remarks The peak is placed on the sample of largest deviation from the local baseline
  * (0.2 s moving mean) within 60 ms of the block's energy maximum. Empty, flat, all-NaN
  * input or input shorter than 0.5 s gives no beats.
+ *
+ * Limitations: offline only; the threshold offset is 0.08 x the mean energy of the whole
+ * signal, so a long loud artefact raises it everywhere: detect on windows of a few
+ * minutes for such recordings. Two beats closer than `refractorySec` (0.25 s, 240 bpm)
+ * count as one.
  * @see Elgendi M, Jonkman M, De Boer F. Frequency bands effects on QRS detection.
  * Proceedings of the 3rd International Conference on Bio-inspired Systems and Signal
  * Processing (BIOSIGNALS 2010), pp. 428-431.

@@ -33,6 +33,9 @@ export interface MultiLeadPeaks {
  * @returns the fused beats, the per-lead beats and the votes per fused beat
  * @throws ParameterError for no leads, leads of different lengths, or a bad agreement
  * @remarks A flat or missing lead finds no beat and so does not vote against the others.
+ *
+ * Limitations: with two leads, half is one lead, so a beat seen on either lead is kept
+ * (a union); raise `minAgreement` to 1 to keep only beats both leads found.
  * @example
  * const { rPeakIndices } = detectRPeaksMultiLead(record.physical, record.samplingRateHz);
  */

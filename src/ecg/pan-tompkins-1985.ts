@@ -57,6 +57,10 @@ interface Candidate {
  * no delay needs correcting. The paper's causal, sample-by-sample thresholds are run
  * over the whole signal once. Peaks are placed on the original signal as for every
  * detector (largest deviation from a 0.2 s baseline within 60 ms).
+ *
+ * Limitations: a tall P wave more than 0.2 s before its QRS complex passes the
+ * thresholds and counts as a beat (MIT-BIH record 108: 546 false positives); prefer
+ * `'elgendi-2010'`.
  * @see Pan J, Tompkins WJ. A real-time QRS detection algorithm. IEEE Transactions on
  * Biomedical Engineering 1985;BME-32(3):230-236. https://doi.org/10.1109/TBME.1985.325532
  * @example
