@@ -94,6 +94,20 @@ export async function initBackend(
   return backend;
 }
 
+/**
+ * Size of the wasm backend's heap in bytes, or `undefined` when wasm is not the active
+ * backend.
+ *
+ * @remarks
+ * A WebAssembly memory only grows, so this is the peak heap the process has needed so
+ * far; the limit is 4 GiB (4294901760 bytes).
+ */
+export function wasmHeapBytes(): number | undefined {
+  if (tf.engine().backendName !== 'wasm') return undefined;
+  const backend = tf.backend() as unknown as { wasm?: { HEAPU8?: Uint8Array } };
+  return backend.wasm?.HEAPU8?.buffer.byteLength;
+}
+
 /** The wasm binaries ship in the backend package; point the loader at them. */
 function prepareWasm(): void {
   if (wasmPathsSet) return;

@@ -16,7 +16,12 @@
  * Limitations: the wasm backend runs on one thread under Node; the 2-D networks are far
  * slower than the 1-D ones on a CPU (see the README's benchmarks).
  */
-export { initBackend, INIT_BACKEND_DEFAULTS, BackendError } from './backend.js';
+export {
+  initBackend,
+  INIT_BACKEND_DEFAULTS,
+  BackendError,
+  wasmHeapBytes,
+} from './backend.js';
 export type { BackendName, InitBackendOptions } from './backend.js';
 export {
   registerWasmTrainingKernels,
