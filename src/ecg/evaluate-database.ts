@@ -52,13 +52,9 @@ export async function evaluateRecord(
   recordPath: string,
   options: EvaluateOptions = {},
 ): Promise<RecordEvaluation> {
-  const {
-    annotator = 'atr',
-    lead = 0,
-    windowSec = 0.15,
-    onRecord: _,
-    ...detect
-  } = options;
+  const { annotator = 'atr', lead = 0, windowSec = 0.15, ...rest } = options;
+  const detect: EvaluateOptions = { ...rest };
+  delete detect.onRecord;
   const record = await readRecord(recordPath, {
     channels: [lead],
     logger: detect.logger,

@@ -44,9 +44,8 @@ describe('R peaks on inverted PTB-XL leads', () => {
   for (const [dir, name] of cases) {
     const path = join(dir, name);
     const skip = !existsSync(`${path}.hea`);
-    if (skip) console.warn(`skipped: ${path} is absent (../shared/data not present)`);
     it.skipIf(skip).each(R_PEAK_METHODS)(
-      `${name}: %s gives the same beats on -lead`,
+      `${name}: %s gives the same beats on -lead${skip ? ' (skipped: ../shared/data absent)' : ''}`,
       async (method) => {
         const record = await readRecord(path);
         for (const lead of record.physical) {
@@ -64,10 +63,8 @@ describe('R peaks on inverted PTB-XL leads', () => {
 });
 
 describe.skipIf(!existsSync(mitdb))(
-  'R peaks on MIT-BIH Arrhythmia records (../shared/data/mitdb)',
+  'R peaks on MIT-BIH Arrhythmia records (../shared/data/mitdb; skipped when absent)',
   () => {
-    if (!existsSync(mitdb)) console.warn(`skipped: ${mitdb} is absent`);
-
     it('elgendi-2010 scores Se and PPV >= 99.5% over records 100, 108, 207 and 232', async () => {
       // 108 (large P waves, noise), 207 (flutter episode excluded, bundle branch blocks) and
       // 232 (long pauses) are among the hardest; the full 48 are in bench/peaks.ts.
