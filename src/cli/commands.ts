@@ -3,9 +3,13 @@ import { registerPeaks } from './peaks.js';
 import { registerStats } from './stats.js';
 import { registerDownload } from './download.js';
 import { registerTrain } from './train.js';
+import { registerEvaluate } from './evaluate.js';
+import { registerPredict } from './predict.js';
+import { registerPlot } from './plot.js';
+import { registerReport } from './report.js';
 
 /**
  * Every command of the command line, one module each, in the order `--help` lists them.
  * A new command adds its module here.
  */
-export const commands: RegisterCommand[] = [registerPeaks, registerStats, registerDownload, registerTrain];
+export const commands: RegisterCommand[] = [registerPeaks, registerStats, registerDownload, registerTrain, registerEvaluate, registerPredict, registerPlot, registerReport];

@@ -53,10 +53,12 @@ export async function writeRunReport(
   runDir: string,
   options: Partial<RunReportOptions> = {},
 ): Promise<string> {
+  // Options given as undefined (an absent CLI flag) keep their defaults.
   const settings = {
-    ...RUN_REPORT_DEFAULTS,
-    outFile: join(runDir, 'report.html'),
-    ...options,
+    outFile: options.outFile ?? join(runDir, 'report.html'),
+    logger: options.logger ?? RUN_REPORT_DEFAULTS.logger,
+    calibrationBinCount:
+      options.calibrationBinCount ?? RUN_REPORT_DEFAULTS.calibrationBinCount,
   };
   const run = await readRunFolder(runDir);
   const html = await buildRunReportHtml(run, settings);
