@@ -16,6 +16,7 @@ import {
 import { ParameterError } from '../util/errors.js';
 import { runTransferTask } from '../transfer/train-command.js';
 import { action, type CommandContext, type RegisterCommand } from './context.js';
+import { writeRunReport } from '../report/index.js';
 
 interface TrainOptions {
   dataset: DatasetName;
@@ -323,6 +324,10 @@ async function afterTraining(
   options: TrainOptions,
 ): Promise<void> {
   const { metrics, runDir } = result;
+  await writeRunReport(runDir, { logger: context.logger }).then(
+    (file) => context.logger.info(`report: ${file}`),
+    (error: Error) => context.logger.warn(`report not written: ${error.message}`),
+  );
   if (options.json) {
     context.out(
       JSON.stringify(
