@@ -15,3 +15,4 @@ export * from './evaluation.js';
 export * from './dataset.js';
 export * from './run.js';
 export * from './run-folder.js';
+export * from './saved-run.js';
