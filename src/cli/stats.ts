@@ -8,12 +8,14 @@ import {
   type GroupDescription,
   type LabelledEntry,
 } from '../datasets/index.js';
+import { writeDatasetCharts } from '../report/index.js';
 import { action, type RegisterCommand } from './context.js';
 
 interface StatsOptions {
   json?: boolean;
   dataset?: string;
   task?: 'mi-vs-normal';
+  out?: string;
 }
 
 /** `cardiokit stats`: classes, ages and sexes of a data set folder. */
@@ -23,6 +25,10 @@ export const registerStats: RegisterCommand = (program) => {
     .description('count records by class, with age and sex distributions, for a data set')
     .argument('<datasetDir>', 'database folder (PTB-XL, ptbdb or MIT-BIH)')
     .option('--json', 'print the description as JSON on stdout')
+    .option(
+      '--out <dir>',
+      'also write the charts (class counts, age, sex) as SVG and PNG',
+    )
     .addOption(
       new Option(
         '--dataset <name>',
@@ -42,6 +48,7 @@ Examples:
   cardiokit stats data/ptbxl
   cardiokit stats data/ptbxl --task mi-vs-normal --json
   cardiokit stats ../shared/data/mitdb --dataset mitdb
+  cardiokit stats data/ptbxl --task mi-vs-normal --out charts
 
 A PTB-XL record with several diagnostic superclasses counts under each, so class counts
 can add up to more than the records. Ages are in years; quartiles interpolate linearly.`,
@@ -66,6 +73,10 @@ can add up to more than the records. Ages are in years; quartiles interpolate li
           );
         } else {
           description = describeCatalogue(catalogue);
+        }
+        if (options.out) {
+          const files = await writeDatasetCharts(description, options.out, { png: true });
+          context.logger.info(`charts: ${files.join(', ')}`);
         }
         context.out(
           options.json
