@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileError, ParameterError } from '../util/errors.js';
+import { FileError } from '../util/errors.js';
 import { initBackend } from './backend.js';
 import { loadModel, saveModel } from './io.js';
 import { buildModel } from './registry.js';
@@ -58,19 +58,20 @@ describe('saveModel and loadModel', () => {
     expect((await readdir(dir)).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
-  it('refuses to replace a folder that holds other files', async () => {
+  it('keeps other files of the model folder when it saves over it', async () => {
     const target = join(dir, 'run');
-    await saveModel(
-      buildModel('fcn1d-wang-2017', { inputShape: [32, 1], seed: 1, filters: [4, 4, 4] }),
-      target,
+    const small = { inputShape: [32, 1], seed: 1, filters: [4, 4, 4] };
+    await saveModel(buildModel('fcn1d-wang-2017', small), target);
+    await writeFile(join(target, 'preprocessing.json'), '{"targetRateHz":100}');
+    await saveModel(buildModel('fcn1d-wang-2017', { ...small, seed: 2 }), target);
+    expect(await readFile(join(target, 'preprocessing.json'), 'utf8')).toBe(
+      '{"targetRateHz":100}',
     );
-    await writeFile(join(target, 'metrics.json'), '{}');
-    const model = buildModel('fcn1d-wang-2017', {
-      inputShape: [32, 1],
-      seed: 1,
-      filters: [4, 4, 4],
-    });
-    await expect(saveModel(model, target)).rejects.toThrow(ParameterError);
+    expect((await readdir(target)).sort()).toEqual([
+      'model.json',
+      'preprocessing.json',
+      'weights.bin',
+    ]);
   });
 
   it('names the file when model.json is missing or weights.bin is truncated', async () => {

@@ -1,4 +1,15 @@
-import { readFile, readdir, rename, rm, mkdir, writeFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import {
+  copyFile,
+  cp,
+  link,
+  mkdir,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FileError, ParameterError } from '../util/errors.js';
 import { tf, tfl, type LayersModel } from './runtime.js';
@@ -12,10 +23,10 @@ export const MODEL_FILES = { topology: 'model.json', weights: 'weights.bin' } as
  *
  * @remarks
  * Saving is atomic for the folder as a whole: both files are written to a new sibling
- * folder, which then takes the place of `dir` by rename (the previous model, if any, is
+ * folder, which then takes the place of `dir` by rename (the previous folder, if any, is
  * moved aside first and deleted last). A failed or interrupted save never leaves a
- * truncated model where a good one stood. `dir` must therefore hold nothing but a model;
- * saving refuses a folder with other files.
+ * truncated model where a good one stood. Other files already in `dir` (say, the
+ * preprocessing settings of a run) are carried over to the new folder.
  */
 export class FileModelHandler implements tf.io.IOHandler {
   constructor(private readonly dir: string) {}
@@ -24,7 +35,6 @@ export class FileModelHandler implements tf.io.IOHandler {
     if (artifacts.modelTopology instanceof ArrayBuffer) {
       throw new ParameterError('model topology', 'JSON (a layers model)', 'binary');
     }
-    await refuseForeignFiles(this.dir);
     const weights = concatWeights(artifacts.weightData);
     const modelJson: tf.io.ModelJSON = {
       modelTopology: artifacts.modelTopology as object,
@@ -49,6 +59,7 @@ export class FileModelHandler implements tf.io.IOHandler {
       await mkdir(staging, { recursive: true });
       await writeFile(join(staging, MODEL_FILES.weights), new Uint8Array(weights));
       await writeFile(join(staging, MODEL_FILES.topology), JSON.stringify(modelJson));
+      await carryOverOtherFiles(this.dir, staging);
       const hadModel = await exists(this.dir);
       if (hadModel) await rename(this.dir, previous);
       await rename(staging, this.dir);
@@ -118,8 +129,8 @@ export class FileModelHandler implements tf.io.IOHandler {
 /**
  * Saves a layers model as `dir/model.json` and `dir/weights.bin`, atomically.
  * @param model the model to save
- * @param dir folder that holds only this model; created, or replaced as a whole
- * @throws {@link ParameterError} when `dir` holds files other than a saved model.
+ * @param dir the model's folder: created, or replaced as a whole (other files in it are
+ *   kept)
  * @example
  * ```ts
  * await saveModel(model, 'runs/2026-01-01/model');
@@ -180,22 +191,24 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function refuseForeignFiles(dir: string): Promise<void> {
-  let entries: string[];
+// Files the caller keeps beside the model (e.g. preprocessing settings) move to the new
+// folder too: hard links where the file system allows, copies otherwise.
+async function carryOverOtherFiles(dir: string, staging: string): Promise<void> {
+  let entries: Dirent[];
   try {
-    entries = await readdir(dir);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return;
   }
-  const foreign = entries.filter(
-    (name) => name !== MODEL_FILES.topology && name !== MODEL_FILES.weights,
-  );
-  if (foreign.length > 0) {
-    throw new ParameterError(
-      'model folder',
-      'a new folder or one holding only model.json and weights.bin',
-      dir,
-      `it also holds ${foreign.slice(0, 3).join(', ')}; saving replaces the folder as a whole, so give the model its own folder`,
-    );
+  for (const entry of entries) {
+    if (entry.name === MODEL_FILES.topology || entry.name === MODEL_FILES.weights)
+      continue;
+    const from = join(dir, entry.name);
+    const to = join(staging, entry.name);
+    if (entry.isDirectory()) {
+      await cp(from, to, { recursive: true });
+    } else {
+      await link(from, to).catch(() => copyFile(from, to));
+    }
   }
 }
