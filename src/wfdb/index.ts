@@ -35,3 +35,10 @@ export {
 } from './annotations.js';
 export { FORMATS, type FormatSpec } from './formats.js';
 export { TruncatedFileError, UnknownFormatError } from './errors.js';
+export {
+  writeRecord,
+  adcGainForRange,
+  DIGITAL_RANGE,
+  type WriteRecordOptions,
+  type WritableFormat,
+} from './write-record.js';
