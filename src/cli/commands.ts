@@ -7,9 +7,10 @@ import { registerEvaluate } from './evaluate.js';
 import { registerPredict } from './predict.js';
 import { registerPlot } from './plot.js';
 import { registerReport } from './report.js';
+import { registerFilter } from './filter.js';
 
 /**
  * Every command of the command line, one module each, in the order `--help` lists them.
  * A new command adds its module here.
  */
-export const commands: RegisterCommand[] = [registerPeaks, registerStats, registerDownload, registerTrain, registerEvaluate, registerPredict, registerPlot, registerReport];
+export const commands: RegisterCommand[] = [registerPeaks, registerStats, registerDownload, registerTrain, registerEvaluate, registerPredict, registerPlot, registerReport, registerFilter];
