@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildMitdbBeatSet } from './mitdb-beats.js';
+import { trainAami } from './train-aami.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const mitdbDir = path.resolve(repoRoot, '../shared/data/mitdb');
+const hasMitdb = existsSync(path.join(mitdbDir, '100.hea'));
+if (!hasMitdb) console.warn(`skipped: MIT-BIH records not found at ${mitdbDir}`);
+
+describe.skipIf(!hasMitdb)('trainAami on MIT-BIH records 101 (DS1) and 100 (DS2)', () => {
+  it('lowers the loss over 2 epochs of 256 beats and writes the run folder', async () => {
+    const beatSet = await buildMitdbBeatSet(mitdbDir, { records: ['101', '100'] });
+    const outDir = await mkdtemp(path.join(tmpdir(), 'cardiokit-aami-'));
+    const result = await trainAami({
+      dataDir: mitdbDir,
+      outDir,
+      beatSet,
+      seed: 3,
+      epochs: 2,
+      batchSize: 32,
+      samplesPerEpoch: 256,
+    });
+
+    expect(result.trainRecords).toEqual(['101']);
+    expect(result.testRecords).toEqual(['100']);
+    expect(result.history[1].trainLoss).toBeLessThan(result.history[0].trainLoss);
+    expect(result.test.total).toBe(result.testBeats);
+    for (const file of ['config.json', 'split.json', 'history.json', 'metrics.json']) {
+      expect(existsSync(path.join(outDir, file))).toBe(true);
+    }
+    expect(existsSync(path.join(outDir, 'model', 'model.json'))).toBe(true);
+    const metrics = JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8'));
+    expect(metrics.comparisonOnly).toBe(false);
+  });
+});
