@@ -18,6 +18,7 @@ interface PeaksOptions {
   json?: boolean;
   evaluate?: string;
   annotator: string;
+  skipErrors?: boolean;
 }
 
 /** `cardiokit peaks`: R peaks of a record, or the score of a detector on a database. */
@@ -50,6 +51,10 @@ export const registerPeaks: RegisterCommand = (program) => {
       '--annotator <ext>',
       'annotation file extension of the reference beats',
       'atr',
+    )
+    .option(
+      '--skip-errors',
+      'with --evaluate: report a record that cannot be scored, go on (exit code 0)',
     )
     .addHelpText(
       'after',
@@ -146,7 +151,8 @@ async function runEvaluate(
       'pass an index or a name',
     );
   }
-  const { records, total } = await evaluateDatabase(dbDir, {
+  const { records, total, skipped } = await evaluateDatabase(dbDir, {
+    onError: options.skipErrors ? 'skip' : 'stop',
     method: options.method,
     lead,
     annotator: options.annotator,
@@ -179,6 +185,7 @@ async function runEvaluate(
           sensitivity: total.sensitivity,
           positivePredictivity: total.positivePredictivity,
         },
+        skipped,
       }),
     );
     return;
@@ -198,4 +205,5 @@ async function runEvaluate(
       `${String(total.falsePositives).padStart(5)} ${String(total.falseNegatives).padStart(5)} ` +
       `${pct(total.sensitivity).padStart(7)} ${pct(total.positivePredictivity).padStart(7)}`,
   );
+  for (const { record, reason } of skipped) context.out(`skipped ${record}: ${reason}`);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { DatasetError, FileError } from '../util/errors.js';
+import { CardiokitError, DatasetError, FileError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { readAnnotations, readRecord } from '../wfdb/index.js';
 import { detectRPeaks, type DetectRPeaksOptions } from './detect-r-peaks.js';
@@ -22,6 +22,12 @@ export interface EvaluateOptions extends DetectRPeaksOptions {
   windowSec?: number;
   /** Called after each record with its result (for progress). */
   onRecord?: (result: RecordEvaluation, done: number, total: number) => void;
+  /**
+   * What a record that cannot be read or scored (bad file, lead missing) does to a
+   * database run: `'stop'` (default) throws its error, `'skip'` reports it by name to
+   * the logger and in `skipped`, and goes on.
+   */
+  onError?: 'stop' | 'skip';
 }
 
 /** Beat-by-beat score of one record. */
@@ -91,9 +97,10 @@ export async function evaluateRecord(
  * Scores every annotated record of a database folder: the records named in its `RECORDS`
  * file, or else every `.hea` file that has an annotation file beside it.
  * @param databaseDir folder of the database (for example `../shared/data/mitdb`)
- * @param options as for {@link evaluateRecord}; `logger` receives one line per record
- * @returns per-record scores and the gross total
- * @throws DatasetError when no annotated record is found
+ * @param options as for {@link evaluateRecord}, and `onError` (`'stop'` or `'skip'`)
+ * @returns per-record scores, the gross total, and the records skipped with the reason
+ * @throws DatasetError when no annotated record is found; with `onError: 'stop'`, the
+ *   first record's error
  * @example
  * const { total } = await evaluateDatabase('../shared/data/mitdb');
  */
@@ -103,8 +110,9 @@ export async function evaluateDatabase(
 ): Promise<{
   records: RecordEvaluation[];
   total: BeatMatch & { referenceBeats: number };
+  skipped: Array<{ record: string; reason: string }>;
 }> {
-  const { annotator = 'atr', logger = silentLogger } = options;
+  const { annotator = 'atr', logger = silentLogger, onError = 'stop', ...rest } = options;
   const names = await annotatedRecords(databaseDir, annotator, logger);
   if (names.length === 0) {
     throw new DatasetError(
@@ -114,15 +122,29 @@ export async function evaluateDatabase(
   }
 
   const records: RecordEvaluation[] = [];
-  for (const name of names) {
-    const result = await evaluateRecord(join(databaseDir, name), options);
+  const skipped: Array<{ record: string; reason: string }> = [];
+  for (const [index, name] of names.entries()) {
+    let result: RecordEvaluation;
+    try {
+      result = await evaluateRecord(join(databaseDir, name), {
+        ...rest,
+        annotator,
+        logger,
+      });
+    } catch (error) {
+      if (onError === 'stop' || !(error instanceof CardiokitError)) throw error;
+      logger.warn(`record ${name} skipped: ${error.message}`);
+      skipped.push({ record: name, reason: error.message });
+      continue;
+    }
     records.push(result);
-    options.onRecord?.(result, records.length, names.length);
+    options.onRecord?.(result, index + 1, names.length);
   }
   const total = totalBeatMatch(records);
   return {
     records,
     total: { ...total, referenceBeats: total.truePositives + total.falseNegatives },
+    skipped,
   };
 }
 

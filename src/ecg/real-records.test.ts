@@ -101,6 +101,15 @@ describe.skipIf(!existsSync(mitdb))(
         expect(total.referenceBeats).toBe(
           records[0].referenceBeats + records[1].referenceBeats,
         );
+
+        // Record 102 has no MLII lead: 'stop' throws, naming it; 'skip' reports it, goes on.
+        for (const ext of ['dat', 'atr']) {
+          await symlink(join(mitdb, `102.${ext}`), join(dir, `102.${ext}`));
+        }
+        await expect(evaluateDatabase(dir, { lead: 'MLII' })).rejects.toThrow(/102\.hea/);
+        const partial = await evaluateDatabase(dir, { lead: 'MLII', onError: 'skip' });
+        expect(partial.records.map((r) => r.record)).toEqual(['100', '101']);
+        expect(partial.skipped.map((s) => s.record)).toEqual(['102']);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
