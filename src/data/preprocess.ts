@@ -5,7 +5,7 @@
  */
 import { butter, resamplePoly, sosfiltfilt } from '../dsp/index.js';
 import type { EcgRecord } from '../wfdb/types.js';
-import { readRecord } from '../wfdb/index.js';
+import { readHeader, readRecord } from '../wfdb/index.js';
 import { DatasetError, ParameterError } from '../util/errors.js';
 
 /** The 12 standard leads, in PTB-XL's order. */
@@ -137,7 +137,7 @@ function designFilter(config: PreprocessingConfig, fs: number): number[][] | und
 }
 
 /**
- * Reads a record and preprocesses it.
+ * Reads the wanted leads of a record (and only those) and preprocesses them.
  * @param recordPath record path without extension, as `readRecord` takes it
  */
 export async function loadPreprocessed(
@@ -145,8 +145,20 @@ export async function loadPreprocessed(
   config: PreprocessingConfig,
   recordId: string,
 ): Promise<Float32Array[]> {
-  const record = await readRecord(recordPath);
+  const record = await readLeads(recordPath, config.leads, recordId);
   return preprocessSignals(record, config, recordId);
+}
+
+/** Reads only the channels of the wanted leads, found by name in the header. */
+export async function readLeads(
+  recordPath: string,
+  leads: readonly string[],
+  recordId: string,
+): Promise<EcgRecord> {
+  const header = await readHeader(recordPath);
+  const names = header.signals.map((signal) => signal.description);
+  const channels = selectLeadIndices(names, leads, recordId);
+  return readRecord(recordPath, { channels });
 }
 
 /**

@@ -4,9 +4,8 @@
  */
 import { join, resolve } from 'node:path';
 import { RecordStore, type PipelineItem } from '../data/batches.js';
-import { preprocessSignals } from '../data/preprocess.js';
+import { preprocessSignals, readLeads } from '../data/preprocess.js';
 import { deriveSeed } from '../data/random.js';
-import { readRecord } from '../wfdb/index.js';
 import { initBackend, loadModel, type LayersModel } from '../models/index.js';
 import { NotImplementedError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
@@ -198,7 +197,11 @@ export async function predictRecords(
   });
   const rates = new Map<string, number>();
   const store = new RecordStore(p.preprocessing, { cache: false }, async (item) => {
-    const record = await readRecord(item.recordPath);
+    const record = await readLeads(
+      item.recordPath,
+      p.preprocessing.leads,
+      item.recordPath,
+    );
     rates.set(item.recordId, record.samplingRateHz);
     return preprocessSignals(record, p.preprocessing, item.recordPath);
   });
