@@ -1,7 +1,23 @@
 import { ParameterError } from '../util/errors.js';
 import { decimateMinMax } from './decimate.js';
 import { type EcgLayout, type EcgPanel, layoutPanels, layoutRows } from './ecg-layout.js';
+import {
+  baselineOf,
+  BOTTOM_MM,
+  calibrationPulse,
+  drawGrid,
+  ECG_COLOURS,
+  footer,
+  type Geometry,
+  header,
+  LEFT_MM,
+  RIGHT_MM,
+  ROW_HEIGHT_MM,
+  TOP_MM,
+} from './ecg-paper-frame.js';
 import { element, escapeXml, fmt, svgDocument } from './svg.js';
+
+export { ECG_COLOURS } from './ecg-paper-frame.js';
 
 /** The samples an ECG chart draws; an `EcgRecord` from `readRecord` fits this shape. */
 export interface EcgSignals {
@@ -58,23 +74,6 @@ export const ECG_PAPER_DEFAULTS: EcgPaperOptions = {
   baseLabel: 'raw',
   title: undefined,
 };
-
-/** ECG paper colours: pale red minor grid, red major grid. */
-export const ECG_COLOURS = {
-  minorGrid: '#f6c1c1',
-  majorGrid: '#e06666',
-  trace: '#000000',
-  overlay: '#1f5fbf',
-  peak: '#0a8a3a',
-} as const;
-
-const LEFT_MM = 10;
-const RIGHT_MM = 5;
-const TOP_MM = 15;
-const BOTTOM_MM = 10;
-
-/** Row height in mm for each layout; trace baselines sit on major grid lines. */
-const ROW_HEIGHT_MM: Record<EcgLayout, number> = { '3x4': 30, '6x2': 25, '1x12': 20 };
 
 /**
  * Draws an ECG on standard paper: 1 mm minor and 5 mm major grid, 25 mm/s, 10 mm/mV, a
@@ -157,15 +156,6 @@ export function renderEcgPaperSvg(
     '<svg ',
     `<svg data-px-per-mm="${fmt(settings.pxPerMm)}" data-paper-speed-mm-per-s="${fmt(speedMmPerS)}" data-gain-mm-per-mv="${fmt(settings.gainMmPerMv)}" `,
   );
-}
-
-interface Geometry {
-  pxPerMm: number;
-  speedMmPerS: number;
-  gainMmPerMv: number;
-  rowHeightMm: number;
-  traceWidthMm: number;
-  range: { fromSec: number; toSec: number; firstSample: number };
 }
 
 function validateSignals(signals: EcgSignals, settings: EcgPaperOptions): void {
@@ -343,11 +333,6 @@ function drawPanel(
   );
 }
 
-function baselineOf(row: number, rowHeightMm: number): number {
-  // Baselines fall on a major (5 mm) grid line, a little below the row's middle.
-  return TOP_MM + row * rowHeightMm + Math.round((rowHeightMm * 0.6) / 5) * 5;
-}
-
 function pathData(
   sampleIndices: Float64Array,
   values: Float64Array,
@@ -395,101 +380,4 @@ function peakMarkers(
     d: markers.join(''),
     fill: ECG_COLOURS.peak,
   });
-}
-
-function calibrationPulse(row: number, geometry: Geometry): string {
-  // 1 mV for 0.2 s of standard paper: 10 mm high, 5 mm wide, on the row's baseline.
-  const { pxPerMm, gainMmPerMv } = geometry;
-  const x = 2 * pxPerMm;
-  const y = baselineOf(row, geometry.rowHeightMm) * pxPerMm;
-  const d = `M${fmt(x)},${fmt(y)}h${fmt(pxPerMm)}v${fmt(-gainMmPerMv * pxPerMm)}h${fmt(5 * pxPerMm)}v${fmt(gainMmPerMv * pxPerMm)}h${fmt(pxPerMm)}`;
-  return element('path', {
-    class: 'calibration-pulse',
-    d,
-    fill: 'none',
-    stroke: 'black',
-    'stroke-width': 1.5,
-  });
-}
-
-function drawGrid(widthMm: number, heightMm: number, pxPerMm: number): string {
-  // Lines every 1 mm (minor) and every 5 mm (major), aligned with the trace origin.
-  const minor: string[] = [];
-  const major: string[] = [];
-  const xStart = LEFT_MM - Math.floor(LEFT_MM);
-  for (let mm = xStart; mm <= widthMm + 1e-9; mm += 1) {
-    const isMajor = Math.round(mm - LEFT_MM) % 5 === 0;
-    (isMajor ? major : minor).push(`M${fmt(mm * pxPerMm)},0V${fmt(heightMm * pxPerMm)}`);
-  }
-  for (let mm = 0; mm <= heightMm + 1e-9; mm += 1) {
-    const isMajor = Math.round(mm - TOP_MM) % 5 === 0;
-    (isMajor ? major : minor).push(`M0,${fmt(mm * pxPerMm)}H${fmt(widthMm * pxPerMm)}`);
-  }
-  return (
-    element('path', {
-      class: 'grid-minor',
-      d: minor.join(''),
-      stroke: ECG_COLOURS.minorGrid,
-      'stroke-width': 0.5,
-    }) +
-    element('path', {
-      class: 'grid-major',
-      d: major.join(''),
-      stroke: ECG_COLOURS.majorGrid,
-      'stroke-width': 1,
-    })
-  );
-}
-
-function header(
-  signals: EcgSignals,
-  settings: EcgPaperOptions,
-  speedMmPerS: number,
-  geometry: Geometry,
-): string {
-  const px = settings.pxPerMm;
-  const name = signals.header?.recordName ?? 'ECG';
-  const title =
-    settings.title ??
-    `${name}: ${fmt(speedMmPerS)} mm/s, ${fmt(settings.gainMmPerMv)} mm/mV, ${fmt(signals.samplingRateHz)} Hz, ` +
-      `${fmt(geometry.range.fromSec)} to ${fmt(geometry.range.toSec)} s`;
-  const parts = [
-    element(
-      'text',
-      { class: 'title', x: 2 * px, y: 6 * px, 'font-size': 4 * px },
-      escapeXml(title),
-    ),
-  ];
-  if (settings.overlay) {
-    const legend =
-      `<tspan fill="${ECG_COLOURS.trace}">${escapeXml(settings.baseLabel)}</tspan>` +
-      ` and <tspan fill="${ECG_COLOURS.overlay}">${escapeXml(settings.overlay.label)}</tspan>`;
-    parts.push(
-      `<text class="legend" x="${fmt(2 * px)}" y="${fmt(11 * px)}" font-size="${fmt(3.2 * px)}">${legend}</text>`,
-    );
-  }
-  return parts.join('');
-}
-
-function footer(
-  page: { widthMm: number; heightMm: number },
-  settings: EcgPaperOptions,
-  speedMmPerS: number,
-  durationSec: number,
-  notes: string[],
-): string {
-  const px = settings.pxPerMm;
-  const all = [...notes];
-  if (speedMmPerS < settings.paperSpeedMmPerS) {
-    all.unshift(
-      `time compressed: ${fmt(durationSec)} s drawn at ${fmt(speedMmPerS)} mm/s instead of ${fmt(settings.paperSpeedMmPerS)} mm/s`,
-    );
-  }
-  if (settings.peakSampleIndices) all.push('triangles: R peaks');
-  if (all.length === 0) return '';
-  return element(
-    'text',
-    { class: 'note', x: 2 * px, y: (page.heightMm - 3) * px, 'font-size': 3 * px },
-    escapeXml(all.join('; ')),
-  );
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectAllClose } from '../util/test-helpers/expect-close.js';
-import { renderFilterResponseSvg } from './filter-response.js';
+import { butter, sosfreqz } from '../dsp/index.js';
+import { filterResponseFromFreqz, renderFilterResponseSvg } from './filter-response.js';
 import { angleRad, magnitudeDb, unwrapPhase } from './phase.js';
 import { findAll, hasClass, parseSvg, texts } from './test-helpers/svg-tree.js';
 
@@ -80,5 +81,33 @@ describe('renderFilterResponseSvg', () => {
         { label: 'x', frequenciesHz: [0, 1], real: [1], imag: [0, 0] },
       ]),
     ).rejects.toThrow(/same length as frequenciesHz \(2\)/);
+  });
+});
+
+describe('filterResponseFromFreqz', () => {
+  it("draws src/dsp's sosfreqz of butter(4, 40 Hz) as scipy's response", async () => {
+    const reference = fixture.responses[0];
+    const sos = butter(4, 40, { btype: 'lowpass', fs: 500, output: 'sos' });
+    const response = filterResponseFromFreqz(
+      'low-pass',
+      sosfreqz(sos, { worN: 256, fs: 500 }),
+      40,
+    );
+    // src/dsp agrees with scipy to about 1e-10 relative; compare in dB away from h = 0.
+    expectAllClose(response.frequenciesHz, reference.frequenciesHz, { rtol: 1e-12 });
+    const db = magnitudeDb(response.real, response.imag);
+    const finite = reference.magnitudeDb.flatMap((v, i) =>
+      v !== null && v > -200 ? [i] : [],
+    );
+    expectAllClose(
+      finite.map((i) => db[i]),
+      finite.map((i) => reference.magnitudeDb[i] as number),
+      {
+        rtol: 1e-6,
+        atol: 1e-6,
+      },
+    );
+    const root = parseSvg(await renderFilterResponseSvg([response]));
+    expect(texts(root)).toContain('low-pass');
   });
 });

@@ -20,6 +20,27 @@ export interface FilterResponse {
   cutoffHz?: number | number[];
 }
 
+/**
+ * Converts what `freqz`/`sosfreqz` of src/dsp return (`w` in Hz when `fs` was given, `h`
+ * as complex numbers) into a {@link FilterResponse}.
+ * @param label legend text
+ * @param response `{ w, h }` with `w` in Hz
+ * @param cutoffHz cutoff or band edges to mark, Hz
+ */
+export function filterResponseFromFreqz(
+  label: string,
+  response: { w: ArrayLike<number>; h: readonly { re: number; im: number }[] },
+  cutoffHz?: number | number[],
+): FilterResponse {
+  return {
+    label,
+    frequenciesHz: response.w,
+    real: response.h.map((c) => c.re),
+    imag: response.h.map((c) => c.im),
+    cutoffHz,
+  };
+}
+
 /** Options of {@link renderFilterResponseSvg}. */
 export interface FilterResponseOptions {
   /** Chart title. */

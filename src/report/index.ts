@@ -7,7 +7,11 @@
  * charts are Vega-Lite specifications rendered headless by Vega's SVG renderer; the ECG
  * paper chart is drawn by cardiokit itself.
  */
-export { renderFilterResponseSvg, FILTER_RESPONSE_DEFAULTS } from './filter-response.js';
+export {
+  renderFilterResponseSvg,
+  filterResponseFromFreqz,
+  FILTER_RESPONSE_DEFAULTS,
+} from './filter-response.js';
 export type { FilterResponse, FilterResponseOptions } from './filter-response.js';
 export { unwrapPhase, magnitudeDb, angleRad } from './phase.js';
 export { svgToPng, PNG_FONT_FILES } from './png.js';

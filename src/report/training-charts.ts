@@ -81,6 +81,7 @@ export async function renderTrainingHistorySvg(
           type: 'quantitative',
           title: panel.title,
           scale: { zero: false },
+          axis: { format: '~g' },
         },
         color: {
           field: 'split',
