@@ -10,8 +10,8 @@
  * with filtfilt (a = [1]); for the FIR filter also the direct convolution, to show why
  * cardiokit convolves long FIR filters by FFT. scipy (python3, same inputs written as
  * float64 files) filters the (leads, samples) array along its last axis. Each timing is
- * the best of the repeats, after a JIT warm-up on one lead; outputs are compared element
- * by element (max |diff| in mV).
+ * the best of the repeats, after a JIT warm-up on one lead; 'x scipy' is cardiokit's speed
+ * over scipy's (above 1: faster); outputs are compared element by element (max |diff|, mV).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
         String(samples).padStart(9),
         (samples / seconds).toExponential(2).padStart(13),
         (samples / scipySeconds).toExponential(2).padStart(11),
-        (scipySeconds / seconds).toFixed(2).padStart(6),
+        (scipySeconds / seconds).toFixed(2).padStart(8),
         maxAbsDiff(ours, reference).toExponential(1).padStart(12),
       ];
       console.log(row.join(' '));

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { butter } from './butter.js';
 import { firwin } from './firwin.js';
 import { iirnotch } from './notch.js';
