@@ -6,6 +6,9 @@
  * Conventions for the whole folder:
  * - Signals are plain arrays of millivolts, one lead each; functions never modify them.
  * - R peaks are 0-based sample indices (`Int32Array`, ascending) at the signal's rate.
+ * - The "R peak" of a beat is its largest deflection from the local baseline, whichever
+ *   its sign: in a lead with rS complexes (V1, or any inverted lead) that is the S wave.
+ *   This is what makes a lead and its negative give the same indices.
  * - Every parameter carries its unit in its name: `Sec`, `Hz`, `Bpm`; detectors accept
  *   any sampling rate from 100 to 2000 Hz.
  * - Empty, flat, all-NaN or shorter-than-0.5 s input gives no beats, never an error;
