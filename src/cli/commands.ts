@@ -1,4 +1,6 @@
 import type { RegisterCommand } from './context.js';
+import { registerInfo } from './info.js';
+import { registerExport } from './export.js';
 import { registerPeaks } from './peaks.js';
 import { registerStats } from './stats.js';
 import { registerDownload } from './download.js';
@@ -13,4 +15,4 @@ import { registerFilter } from './filter.js';
  * Every command of the command line, one module each, in the order `--help` lists them.
  * A new command adds its module here.
  */
-export const commands: RegisterCommand[] = [registerPeaks, registerStats, registerDownload, registerTrain, registerEvaluate, registerPredict, registerPlot, registerReport, registerFilter];
+export const commands: RegisterCommand[] = [registerInfo, registerExport, registerPeaks, registerStats, registerDownload, registerTrain, registerEvaluate, registerPredict, registerPlot, registerReport, registerFilter];
