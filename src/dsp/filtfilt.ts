@@ -82,19 +82,19 @@ function padEdge(
   if (!PAD_TYPES.includes(padtype)) {
     throw new ParameterError('padtype', `one of ${PAD_TYPES.join(', ')}`, padtype);
   }
-  let edge = padtype === 'none' ? 0 : (options.padlen ?? 3 * ntaps);
-  if (padtype !== 'none' && options.padlen !== undefined) {
-    if (!Number.isInteger(options.padlen) || options.padlen < 0) {
-      throw new ParameterError('padlen', 'an integer >= 0', options.padlen);
-    }
-    edge = options.padlen;
+  const { padlen } = options;
+  if (padlen !== undefined && !(Number.isInteger(padlen) && padlen >= 0)) {
+    throw new ParameterError('padlen', 'an integer >= 0', padlen);
   }
+
+  // No padding for padtype 'none'; otherwise padlen, by default 3 x taps (scipy's rule).
+  const edge = padtype === 'none' ? 0 : (padlen ?? 3 * ntaps);
   if (length <= edge) {
     throw new SignalLengthError(
       `${what} with padlen ${edge}`,
       edge,
       length,
-      options.padlen === undefined && padtype !== 'none'
+      padlen === undefined && padtype !== 'none'
         ? `the default padlen is 3 x ${ntaps} taps; pass a smaller padlen or a longer signal`
         : 'pass a smaller padlen or a longer signal',
     );

@@ -10,6 +10,8 @@
  *   Second-order sections are one row per section, `[b0, b1, b2, 1, a1, a2]`.
  * - Signals go in as Float64Array (Float32Array and number arrays are promoted) and come
  *   out as new Float64Arrays of the same length; inputs are never modified.
+ * - NaN in a signal propagates through the filter, as in scipy; NaN or infinity in
+ *   coefficients is refused.
  * - Invalid input throws `ParameterError`, `CutoffFrequencyError` (echoes the Nyquist
  *   bound) or `SignalLengthError`; unsupported scipy options throw `NotImplementedError`.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { butter, type BandType } from './butter.js';
 import { firwin } from './firwin.js';
 import { iirnotch } from './notch.js';
-import { lfilter } from './lfilter.js';
+import { lfilter, lfilterZi } from './lfilter.js';
 import { sosfilt } from './sosfilt.js';
 import { filtfilt, sosfiltfilt } from './filtfilt.js';
 import { sosfreqz, freqz } from './freqz.js';
@@ -164,6 +164,10 @@ describe('inputs', () => {
     expect(() => filtfilt([1], [1], new Float64Array(10), { method: 'gust' })).toThrow(
       NotImplementedError,
     );
+    expect(() => filtfilt([1], [1], new Float64Array(10), { padlen: -1 })).toThrow(
+      /padlen must be an integer >= 0/,
+    );
+    expect(() => lfilterZi([1], [1, -1])).toThrow(/without a pole at z = 1/);
     expect(() =>
       filtfilt([1], [1], new Float64Array(10), { padtype: 'mirror' as 'odd' }),
     ).toThrow(/padtype/);

@@ -211,7 +211,14 @@ function nearestIndex(
     .sort((i, j) => abs(sub(from[i], to)) - abs(sub(from[j], to)));
   if (which === 'any') return order[0];
   const found = order.find((i) => isReal(from[i]) === (which === 'real'));
-  return found as number;
+  if (found === undefined) {
+    throw new ParameterError(
+      'zeros',
+      `a ${which} zero to pair with pole ${to.re}+${to.im}j`,
+      'none left',
+    );
+  }
+  return found;
 }
 
 /** Index of the pole nearest the unit circle (first one on ties). */
