@@ -14,7 +14,7 @@ interface AnalysisFixture {
   groupDelay: Array<{ call: string; w: number[]; gd: number[] }>;
 }
 
-const fixture = loadScipyFixture<AnalysisFixture>('analysis.json');
+const fixture = loadScipyFixture<AnalysisFixture>('freqz-1000hz.json');
 const sos = butter(4, 50, { fs: 1000, output: 'sos' });
 const taps = firwin(255, 50, { fs: 1000 });
 

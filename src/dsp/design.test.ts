@@ -71,7 +71,7 @@ interface DesignFixture {
   sosfiltZi: Array<{ call: string; zi: number[][] }>;
 }
 
-const fixture = loadScipyFixture<DesignFixture>('design.json');
+const fixture = loadScipyFixture<DesignFixture>('design-1000hz-360hz-normalised.json');
 
 // Design coefficients are a few dozen float64 operations: scipy agrees to about 1e-14
 // relative; 1e-12 leaves room for a different order of the same arithmetic. The atol
