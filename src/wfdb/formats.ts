@@ -117,7 +117,7 @@ export function decodeSamples(
       for (let i = 0; i < count; i++) out[i] = view.getInt32(4 * i, true);
       break;
     case 212:
-      decode212(at, out);
+      decode212(at, bytes, out);
       break;
     case 310:
       decode310(at, out);
@@ -133,8 +133,15 @@ export function decodeSamples(
 
 // Format 212: two 12-bit samples in three bytes; the middle byte holds the high nibble
 // of the first sample (low 4 bits) and of the second (high 4 bits).
-function decode212(at: (i: number) => number, out: Int32Array): void {
-  for (let i = 0; i < out.length; i++) {
+function decode212(at: (i: number) => number, bytes: Uint8Array, out: Int32Array): void {
+  const pairs = Math.min(out.length >> 1, Math.floor(bytes.length / 3));
+  for (let p = 0, b = 0; p < pairs; p++, b += 3) {
+    const middle = bytes[b + 1];
+    out[2 * p] = ((bytes[b] | ((middle & 0x0f) << 8)) << 20) >> 20;
+    out[2 * p + 1] = ((bytes[b + 2] | ((middle & 0xf0) << 4)) << 20) >> 20;
+  }
+  // The tail (an odd last sample, or bytes missing at the end) goes sample by sample.
+  for (let i = 2 * pairs; i < out.length; i++) {
     const base = 3 * (i >> 1);
     const middle = at(base + 1);
     const raw =
