@@ -114,3 +114,28 @@ describe('detectRPeaks', () => {
     );
   });
 });
+
+describe('detectRPeaks options', () => {
+  const { millivolts } = syntheticEcg({
+    samplingRateHz: 360,
+    durationSec: 10,
+    heartRateBpm: 120,
+  });
+
+  it('passes parameters to the chosen method only', () => {
+    // A 0.6 s refractory period at 120 bpm (RR 0.5 s) keeps every other beat at most.
+    const fewer = detectRPeaks(millivolts, 360, { elgendi: { refractorySec: 0.6 } });
+    expect(fewer.length).toBeLessThan(detectRPeaks(millivolts, 360).length * 0.6);
+    const ptFewer = detectRPeaks(millivolts, 360, {
+      method: 'pan-tompkins-1985',
+      panTompkins: { refractorySec: 0.6 },
+    });
+    expect(ptFewer.length).toBeLessThan(20 * 0.6);
+  });
+
+  it('refuses parameters for a method that is not the one chosen', () => {
+    expect(() =>
+      detectRPeaks(millivolts, 360, { panTompkins: { refractorySec: 0.3 } }),
+    ).toThrow(/panTompkins must be absent unless method is pan-tompkins-1985/);
+  });
+});
