@@ -24,6 +24,7 @@ export type BandType = 'lowpass' | 'highpass' | 'bandpass' | 'bandstop';
 /** Output forms of a designed IIR filter. */
 export type FilterOutput = 'ba' | 'zpk' | 'sos';
 
+/** Keyword arguments of `butter`, as scipy's (`analog` is not supported). */
 export interface ButterOptions {
   /** Band type; default 'lowpass'. */
   btype?: BandType;
@@ -33,6 +34,7 @@ export interface ButterOptions {
   output?: FilterOutput;
 }
 
+/** Defaults of {@link ButterOptions}, as scipy's. */
 export const BUTTER_DEFAULTS = { btype: 'lowpass', output: 'ba' } as const;
 
 const BAND_TYPES: readonly BandType[] = ['lowpass', 'highpass', 'bandpass', 'bandstop'];

@@ -11,6 +11,7 @@ import { type Complex, mul } from './complex.js';
 import { toSignal, withDefaults } from './validate.js';
 import { ParameterError } from '../util/errors.js';
 
+/** What to filter out: cutoffs in Hz, the design family and its size. */
 export interface FilterChainSpec {
   /** Low-pass cutoff, Hz. */
   lowpassHz?: number;
@@ -28,6 +29,7 @@ export interface FilterChainSpec {
   taps?: number;
 }
 
+/** Defaults of {@link FilterChainSpec}. */
 export const FILTER_CHAIN_DEFAULTS = {
   notchQ: 30,
   design: 'butter',

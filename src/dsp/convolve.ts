@@ -6,6 +6,7 @@ import { fftInPlace, planFft } from './fft.js';
 import { type Signal, toSignal, withDefaults } from './validate.js';
 import { ParameterError } from '../util/errors.js';
 
+/** Keyword arguments of `convolve`, as scipy's. */
 export interface ConvolveOptions {
   /** 'full' (default, n + m - 1 samples), 'same' (centred, n samples) or 'valid'. */
   mode?: 'full' | 'same' | 'valid';
@@ -13,6 +14,7 @@ export interface ConvolveOptions {
   method?: 'auto' | 'direct' | 'fft';
 }
 
+/** Defaults of {@link ConvolveOptions}. */
 export const CONVOLVE_DEFAULTS = { mode: 'full', method: 'auto' } as const;
 
 /** Kernels at least this long are convolved by FFT under method 'auto'. */

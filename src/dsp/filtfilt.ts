@@ -23,6 +23,7 @@ import {
 /** How the signal is extended before filtering. */
 export type PadType = 'odd' | 'even' | 'constant' | 'none';
 
+/** Keyword arguments of `filtfilt` and `sosfiltfilt`, as scipy's. */
 export interface FiltfiltOptions {
   /** Extension at both ends; default 'odd' (point-symmetric about the end sample). */
   padtype?: PadType;
@@ -32,6 +33,7 @@ export interface FiltfiltOptions {
   method?: 'pad' | 'gust';
 }
 
+/** Defaults of {@link FiltfiltOptions}, as scipy's. */
 export const FILTFILT_DEFAULTS = { padtype: 'odd', method: 'pad' } as const;
 
 const PAD_TYPES: readonly PadType[] = ['odd', 'even', 'constant', 'none'];

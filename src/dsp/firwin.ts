@@ -7,6 +7,7 @@ import { CutoffFrequencyError } from './errors.js';
 import { checkInteger, withDefaults } from './validate.js';
 import { ParameterError } from '../util/errors.js';
 
+/** Keyword arguments of `firwin`, as scipy's (`pass_zero` becomes `passZero`). */
 export interface FirwinOptions {
   /** Window; default 'hamming'. Ignored in favour of a Kaiser window when `width` is given. */
   window?: WindowSpec;
@@ -23,6 +24,7 @@ export interface FirwinOptions {
   width?: number;
 }
 
+/** Defaults of {@link FirwinOptions}, as scipy's. */
 export const FIRWIN_DEFAULTS = {
   window: 'hamming',
   passZero: true,

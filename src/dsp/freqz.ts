@@ -14,6 +14,7 @@ import {
 import { ParameterError } from '../util/errors.js';
 import { type Logger, silentLogger } from '../util/logger.js';
 
+/** Keyword arguments of `freqz` and `sosfreqz`, as scipy's. */
 export interface FreqzOptions {
   /**
    * A count of equally spaced frequencies (default 512) from 0 up to but excluding Nyquist
@@ -26,6 +27,7 @@ export interface FreqzOptions {
   fs?: number;
 }
 
+/** Defaults of {@link FreqzOptions}, as scipy's. */
 export const FREQZ_DEFAULTS = { worN: 512, whole: false, fs: 2 * Math.PI } as const;
 
 /** Frequencies (units of fs) and the complex response at each. */
@@ -108,6 +110,7 @@ export function sosfreqz(sos: Sos, options: FreqzOptions = {}): FrequencyRespons
   return result as FrequencyResponse;
 }
 
+/** Keyword arguments of `groupDelay`, as scipy's `group_delay`, plus a logger for its warnings. */
 export interface GroupDelayOptions {
   /** Count of frequencies (default 512) or the frequencies, in the units of `fs`. */
   w?: number | ArrayLike<number>;

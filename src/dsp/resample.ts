@@ -14,6 +14,7 @@ import {
 } from './validate.js';
 import { NotImplementedError, ParameterError } from '../util/errors.js';
 
+/** Keyword arguments of `resamplePoly`, as scipy's `resample_poly`. */
 export interface ResamplePolyOptions {
   /** FIR window, or the filter taps themselves; default `['kaiser', 5.0]` as scipy. */
   window?: WindowSpec | readonly number[] | Float64Array;
@@ -26,6 +27,7 @@ export interface ResamplePolyOptions {
   cval?: number;
 }
 
+/** Defaults of {@link ResamplePolyOptions}, as scipy's. */
 export const RESAMPLE_POLY_DEFAULTS = {
   window: ['kaiser', 5.0],
   padtype: 'constant',
