@@ -22,13 +22,13 @@ export interface ExampleEcg {
  * positive, the most missed positive, the most confident false alarm, the most confident
  * true negative) and draws their first 10 seconds on ECG paper.
  * @param rows evaluated predictions
- * @param threshold decision threshold: positive when probability >= threshold
+ * @param thresholdOf decision threshold of a row: positive when probability >= threshold
  * @param rootDir data set folder the record ids are relative to
  * @returns the examples, in the order above; duplicates and empty picks left out
  */
 export async function exampleEcgs(
   rows: PredictionRow[],
-  threshold: number,
+  thresholdOf: (row: PredictionRow) => number,
   rootDir: string | undefined,
   logger: Logger,
 ): Promise<ExampleEcg[]> {
@@ -47,7 +47,7 @@ export async function exampleEcgs(
   for (const row of picks) {
     if (!row || seen.has(row.recordId)) continue;
     seen.add(row.recordId);
-    const predicted = row.probability >= threshold ? 1 : 0;
+    const predicted = row.probability >= thresholdOf(row) ? 1 : 0;
     const outcome = `${predicted === row.label ? 'true' : 'false'} ${predicted === 1 ? 'positive' : 'negative'}`;
     try {
       const svg = await drawRecord(row.recordId, rootDir);

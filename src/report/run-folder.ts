@@ -23,7 +23,8 @@ export interface RunMetrics {
   test?: Partial<Record<'record' | 'window' | 'patient', MetricSummary>>;
   validation?: Partial<Record<'record' | 'window' | 'patient', MetricSummary>>;
   outOfFold?: Partial<Record<'record' | 'window' | 'patient', MetricSummary>>;
-  threshold?: { value: number; chosenOn?: string; rule?: string };
+  /** One threshold, or one per cross-validation fold (fold k at index k - 1). */
+  threshold?: { value: number | number[]; chosenOn?: string; rule?: string };
   seed?: number;
   wallSeconds?: number;
 }

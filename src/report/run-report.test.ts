@@ -70,6 +70,43 @@ describe('writeRunReport', () => {
     expect(html).toContain(`Record-level AUC <strong>${shown}</strong>`);
   });
 
+  it('reads the cross-validation layout: folds of history, per-fold thresholds', async () => {
+    // The tiny run's own numbers, rearranged as `--cv` writes them: test rows become
+    // fold 1 and validation rows fold 2, each with its threshold.
+    const cv = join(dir, 'cv');
+    mkdirSync(cv);
+    const copy = (name: string) => readFileSync(join(dir, 'run', name), 'utf8');
+    for (const name of ['config.json', 'dataset.json'])
+      writeFileSync(join(cv, name), copy(name));
+    const metrics = JSON.parse(copy('metrics.json'));
+    const t = metrics.threshold.value;
+    metrics.outOfFold = metrics.test;
+    metrics.threshold.value = [t, t / 2];
+    writeFileSync(join(cv, 'metrics.json'), JSON.stringify(metrics));
+    const history = JSON.parse(copy('history.json'));
+    writeFileSync(
+      join(cv, 'history.json'),
+      JSON.stringify({ folds: [history, history.slice(0, 1)] }),
+    );
+    const predictions = copy('predictions.csv')
+      .replace(/,test,/g, ',1,')
+      .replace(/,validation,/g, ',2,');
+    writeFileSync(join(cv, 'predictions.csv'), predictions);
+    writeFileSync(
+      join(cv, 'split.json'),
+      JSON.stringify({
+        scheme: 'cv',
+        folds: [{ fold: 1, testPatientIds: ['a'], testRecordIds: ['a1'] }],
+      }),
+    );
+
+    const out = readFileSync(await writeRunReport(cv), 'utf8');
+    expect(out).toContain(`Threshold per fold ${t.toFixed(3)}, ${(t / 2).toFixed(3)}`);
+    expect(out).toContain('ROC of the out-of-fold records');
+    expect(out).toContain('Training curves, 2 folds');
+    expect(out).toContain('<td>1</td><td>1</td><td>1</td><td>?</td>');
+  });
+
   it('says which files are absent instead of failing', async () => {
     const sparse = join(dir, 'sparse');
     mkdirSync(sparse);

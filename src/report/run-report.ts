@@ -72,9 +72,9 @@ export async function buildRunReportHtml(
   settings: Pick<RunReportOptions, 'logger' | 'calibrationBinCount'>,
 ): Promise<string> {
   const evaluated = evaluatedRows(run.predictions);
-  const level = run.metrics?.test ? run.metrics.test : run.metrics?.outOfFold;
-  const headline = level?.record;
-  const threshold = run.metrics?.threshold?.value ?? 0.5;
+  // Cross-validated runs are summarised out of fold; single splits on the test part.
+  const headline = (run.metrics?.outOfFold ?? run.metrics?.test)?.record;
+  const threshold = thresholdsOf(run);
 
   const sections = [
     section('summary', 'Summary', summaryHtml(run, headline, threshold)),
@@ -105,6 +105,21 @@ export async function buildRunReportHtml(
   return page(`cardiokit run report: ${model}`, sections.join('\n'));
 }
 
+/** The decision threshold of each prediction row, and how to print it. */
+interface Thresholds {
+  of: (row: PredictionRow) => number;
+  text: string;
+}
+
+function thresholdsOf(run: RunFolder): Thresholds {
+  const value = run.metrics?.threshold?.value ?? 0.5;
+  if (!Array.isArray(value)) return { of: () => value, text: value.toFixed(3) };
+  return {
+    of: (row) => value[Number(row.part) - 1] ?? 0.5,
+    text: `per fold ${value.map((v) => v.toFixed(3)).join(', ')}`,
+  };
+}
+
 function evaluatedRows(rows: PredictionRow[] | undefined): {
   rows: PredictionRow[];
   what: string;
@@ -119,14 +134,14 @@ function evaluatedRows(rows: PredictionRow[] | undefined): {
 function summaryHtml(
   run: RunFolder,
   headline: MetricSummary | undefined,
-  threshold: number,
+  threshold: Thresholds,
 ): string {
   if (!headline)
     return '<p class="note">metrics.json is absent: the run did not finish its evaluation.</p>';
   const rule = run.metrics?.threshold?.rule ? ` (${run.metrics.threshold.rule})` : '';
   return (
     `<p>Record-level AUC <strong>${escapeHtml(formatEstimate(headline.auc))}</strong> on ` +
-    `${headline.n} records (${headline.positives} positive). Threshold ${threshold.toFixed(3)}, ` +
+    `${headline.n} records (${headline.positives} positive). Threshold ${escapeHtml(threshold.text)}, ` +
     `chosen on ${escapeHtml(run.metrics?.threshold?.chosenOn ?? 'validation')}${escapeHtml(rule)}.</p>`
   );
 }
@@ -182,7 +197,24 @@ function splitHtml(run: RunFolder): string {
   const scheme =
     `<p>Scheme: ${escapeHtml(String((split as { scheme?: string }).scheme ?? '?'))}` +
     `${Array.isArray(folds) ? `, ${folds.length} folds` : ''}; patients never cross parts.</p>`;
-  return scheme + (rows.length > 0 ? table(['part', 'patients', 'records'], rows) : '');
+  const foldRows = (Array.isArray(folds) ? folds : []).map((raw) => {
+    const fold = raw as Record<string, unknown>;
+    const count = (key: string) =>
+      Array.isArray(fold[key]) ? (fold[key] as unknown[]).length : '?';
+    return [
+      String(fold.fold ?? '?'),
+      count('testPatientIds'),
+      count('testRecordIds'),
+      count('validationPatientIds'),
+    ];
+  });
+  return (
+    scheme +
+    (rows.length > 0 ? table(['part', 'patients', 'records'], rows) : '') +
+    (foldRows.length > 0
+      ? table(['fold', 'test patients', 'test records', 'validation patients'], foldRows)
+      : '')
+  );
 }
 
 async function historyHtml(run: RunFolder): Promise<string> {
@@ -244,7 +276,7 @@ async function curvesHtml(
   run: RunFolder,
   evaluated: { rows: PredictionRow[]; what: string },
   headline: MetricSummary | undefined,
-  threshold: number,
+  threshold: Thresholds,
   binCount: number,
 ): Promise<string> {
   const rows = evaluated.rows;
@@ -297,8 +329,11 @@ async function curvesHtml(
     parts.push(
       figure(
         'confusion',
-        await renderConfusionSvg(headline.confusion, { threshold }),
-        `Confusion matrix of the ${evaluated.what} at threshold ${threshold.toFixed(3)}.`,
+        await renderConfusionSvg(headline.confusion, {
+          threshold: threshold.of(evaluated.rows[0]),
+          title: `Confusion matrix at threshold ${threshold.text}`,
+        }),
+        `Confusion matrix of the ${evaluated.what} at threshold ${threshold.text}.`,
       ),
     );
   }
@@ -318,17 +353,17 @@ async function curvesHtml(
 async function examplesHtml(
   run: RunFolder,
   evaluated: { rows: PredictionRow[] },
-  threshold: number,
+  threshold: Thresholds,
   logger: Logger,
 ): Promise<string> {
   if (evaluated.rows.length === 0)
     return '<p class="note">predictions.csv has no evaluated record.</p>';
   const rootDir = run.dataset?.rootDir as string | undefined;
-  const examples = await exampleEcgs(evaluated.rows, threshold, rootDir, logger);
+  const examples = await exampleEcgs(evaluated.rows, threshold.of, rootDir, logger);
   return examples
     .map((example, k) => {
       const { row } = example;
-      const caption = `${row.recordId} (patient ${row.patientId}): label ${row.label === 1 ? 'positive (MI)' : 'negative'}, predicted probability ${row.probability.toFixed(3)} at threshold ${threshold.toFixed(3)}: ${example.outcome}.`;
+      const caption = `${row.recordId} (patient ${row.patientId}): label ${row.label === 1 ? 'positive (MI)' : 'negative'}, predicted probability ${row.probability.toFixed(3)} at threshold ${threshold.of(row).toFixed(3)}: ${example.outcome}.`;
       if (example.svg) return figure(`example-${k + 1}`, example.svg, caption);
       return `<p class="note">${escapeHtml(caption)} Not drawn: ${escapeHtml(example.problem ?? '')}</p>`;
     })

@@ -68,13 +68,13 @@ export async function renderTrainingHistorySvg(
       width: 240,
       height: 200,
       transform: [{ filter: { field: 'metric', equal: panel.metric } }],
-      mark: { type: 'line', point: !multiFold, strokeWidth: 1.5 },
+      mark: { type: 'line', point: true, strokeWidth: 1.5 },
       encoding: {
         x: {
           field: 'epoch',
           type: 'quantitative',
           title: 'Epoch',
-          axis: { tickMinStep: 1 },
+          axis: { tickMinStep: 1, format: 'd' },
         },
         y: {
           field: 'value',
