@@ -8,4 +8,6 @@ export * from './dsp/index.js';
 export * from './ecg/index.js';
 export * from './report/index.js';
 export * from './models/index.js';
+export * from './data/index.js';
+export * from './train/index.js';
 export * from './transfer/index.js';

@@ -8,7 +8,7 @@ import {
   TRAIN_DEFAULTS,
   validateConfig,
   type DatasetName,
-  type EpochRecord,
+  type EpochSummary,
   type MetricSummary,
   type RunResult,
   type TrainConfig,
@@ -270,7 +270,7 @@ function resolveConfig(options: TrainOptions): TrainConfig {
 }
 
 /** One progress line per epoch, units in the field names. */
-function epochLine(record: EpochRecord & { fold?: number }, epochs: number): string {
+function epochLine(record: EpochSummary & { fold?: number }, epochs: number): string {
   const fold = record.fold !== undefined ? `fold ${record.fold} ` : '';
   return (
     `${fold}epoch ${record.epoch}/${epochs} trainLoss=${record.trainLoss.toFixed(4)} ` +

@@ -15,7 +15,7 @@ import { tf, type LayersModel, type Tensor } from '../models/runtime.js';
 import { confusionAt, rocAuc, thresholdMetrics } from './metrics.js';
 
 /** One line of history.json. */
-export interface EpochRecord {
+export interface EpochSummary {
   epoch: number;
   trainLoss: number;
   trainAccuracy: number;
@@ -46,7 +46,7 @@ export interface FitOptions {
   aggregation: Aggregation;
   seed: number;
   /** Called after each epoch (the command line prints one line). */
-  onEpoch?: (record: EpochRecord) => void;
+  onEpoch?: (record: EpochSummary) => void;
   /** Polled after every batch; returning true stops after the current batch. */
   shouldStop?: () => boolean;
 }
@@ -64,7 +64,7 @@ export const FIT_DEFAULTS = {
 };
 
 export interface FitResult {
-  history: EpochRecord[];
+  history: EpochSummary[];
   bestEpoch: number;
   /** True when `shouldStop` ended training before the planned epochs. */
   interrupted: boolean;
@@ -191,7 +191,7 @@ export async function fitModel(
   const leadCount = data.stats.mean.length;
   const optimizer = tf.train.adam(options.learningRate);
   const random = createRandom(deriveSeed(options.seed, 'training crops'));
-  const history: EpochRecord[] = [];
+  const history: EpochSummary[] = [];
   let best: { epoch: number; score: number; weights: Tensor[] } | undefined;
   let interrupted = false;
   let stoppedEarly = false;
@@ -255,7 +255,7 @@ export async function fitModel(
     });
     const recordLabels = data.validation.map((item) => item.label);
     const valAuc = rocAuc(recordLabels, predictions.recordProbabilities);
-    const record: EpochRecord = {
+    const record: EpochSummary = {
       epoch: epoch + 1,
       trainLoss: lossSum / seen,
       trainAccuracy: correct / seen,

@@ -14,10 +14,10 @@ import type { MetricSummary } from './bootstrap.js';
 import type { TrainConfig } from './config.js';
 import type { DatasetSummary } from './dataset.js';
 import type { Curves, LevelMetrics } from './evaluation.js';
-import type { EpochRecord } from './fit.js';
+import type { EpochSummary } from './fit.js';
 
 /** The content of metrics.json. */
-export interface RunMetrics {
+export interface MetricsFile {
   test: LevelMetrics;
   validation: { record: MetricSummary };
   outOfFold?: { record: MetricSummary };
@@ -29,7 +29,7 @@ export interface RunMetrics {
 }
 
 /** One row of predictions.csv. */
-export interface PredictionRow {
+export interface PredictionCsvRow {
   recordId: string;
   patientId: string;
   part: string;
@@ -57,9 +57,9 @@ export interface RunContent {
   config: TrainConfig;
   dataset: DatasetSummary;
   split: SplitFile;
-  history: EpochRecord[] | { folds: EpochRecord[][] };
-  metrics: RunMetrics;
-  predictions: PredictionRow[];
+  history: EpochSummary[] | { folds: EpochSummary[][] };
+  metrics: MetricsFile;
+  predictions: PredictionCsvRow[];
   curves: Curves;
   model: { model: LayersModel; stats: LeadStatistics } | undefined;
 }
@@ -70,7 +70,7 @@ export function toJson(value: unknown): string {
 }
 
 /** predictions.csv text: header `recordId,patientId,part,label,probability`. */
-export function predictionsCsv(rows: readonly PredictionRow[]): string {
+export function predictionsCsv(rows: readonly PredictionCsvRow[]): string {
   const quote = (text: string) =>
     /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   const lines = rows.map((row) =>

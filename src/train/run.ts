@@ -23,21 +23,21 @@ import { summariseMetrics } from './bootstrap.js';
 import type { TrainConfig } from './config.js';
 import { loadTaskEntries, type DatasetSummary } from './dataset.js';
 import { evaluateLevels, recordCurves, type LevelMetrics } from './evaluation.js';
-import { fitModel, predictItems, type EpochRecord, type Predictions } from './fit.js';
+import { fitModel, predictItems, type EpochSummary, type Predictions } from './fit.js';
 import { youdenThreshold, YOUDEN_RULE } from './metrics.js';
-import { writeRunFolder, type PredictionRow, type RunMetrics } from './run-folder.js';
+import { writeRunFolder, type PredictionCsvRow, type MetricsFile } from './run-folder.js';
 
 /** Callbacks of a run: progress per epoch, and a stop request (Ctrl-C). */
 export interface RunHooks {
   logger?: Logger;
-  onEpoch?: (record: EpochRecord & { fold?: number }) => void;
+  onEpoch?: (record: EpochSummary & { fold?: number }) => void;
   shouldStop?: () => boolean;
 }
 
 /** What a run returns besides its folder. */
 export interface RunResult {
   runDir: string;
-  metrics: RunMetrics;
+  metrics: MetricsFile;
   interrupted: boolean;
 }
 
@@ -45,7 +45,7 @@ export interface RunResult {
 interface PartResult {
   model: LayersModel;
   stats: LeadStatistics;
-  history: EpochRecord[];
+  history: EpochSummary[];
   threshold: number;
   validationItems: PipelineItem[];
   validation: Predictions;
@@ -164,7 +164,7 @@ function predictionRows(
   items: PipelineItem[],
   predictions: Predictions,
   part: string,
-): PredictionRow[] {
+): PredictionCsvRow[] {
   return items.map((item, index) => ({
     recordId: item.recordId,
     patientId: item.patientId,
@@ -262,7 +262,7 @@ export async function runTraining(
       ...bootstrap,
     },
   );
-  const metrics: RunMetrics = {
+  const metrics: MetricsFile = {
     test: testLevels,
     validation: { record: validationRecord },
     threshold: { value: part.threshold, chosenOn: 'validation', rule: YOUDEN_RULE },
@@ -335,7 +335,7 @@ async function runCrossValidation(
   const outOfFold = evaluateLevels(testItems, test, thresholds, context.bootstrap);
   const validationItems = parts.flatMap((part) => part.validationItems);
   const validation = concatPredictions(parts.map((part) => part.validation));
-  const metrics: RunMetrics = {
+  const metrics: MetricsFile = {
     test: outOfFold,
     validation: {
       record: summariseMetrics(

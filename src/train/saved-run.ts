@@ -18,7 +18,7 @@ import { summariseMetrics } from './bootstrap.js';
 import {
   readRunJson,
   type PreprocessingFile,
-  type RunMetrics,
+  type MetricsFile,
   type SplitFile,
 } from './run-folder.js';
 
@@ -99,7 +99,7 @@ export async function evaluateRun(
   const logger = options.logger ?? silentLogger;
   const config = await readRunJson<TrainConfig>(runDir, 'config.json');
   const split = await readRunJson<SplitFile>(runDir, 'split.json');
-  const stored = await readRunJson<RunMetrics>(runDir, 'metrics.json');
+  const stored = await readRunJson<MetricsFile>(runDir, 'metrics.json');
   if (!('train' in split)) {
     throw new NotImplementedError(
       'evaluate for cross-validation runs',
