@@ -99,6 +99,9 @@ const NOTE = 22;
  *   previous annotation (first default 0). Annotations with code 0 and the NOTE
  *   annotations at sample 0 that define the sampling rate (`## time resolution: 360`)
  *   or custom labels are removed from the result, as wfdb-python removes them.
+ *
+ *   Limitations: only the MIT format is read (not the AHA format); a code with no
+ *   mnemonic gets the symbol `[code]`, where wfdb-python gives NaN.
  * @example
  * const ann = await readAnnotations('../shared/data/mitdb/100', 'atr');
  * ann.symbol.slice(0, 3); // ['+', 'N', 'N']

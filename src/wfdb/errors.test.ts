@@ -155,6 +155,19 @@ describe('parseHeader defaults', () => {
     expect([header.counterFrequencyHz, header.baseCounterValue]).toEqual([720, 5]);
   });
 
+  it('gives a multi-segment record without a length the sum of its segments', () => {
+    const header = parseHeader(
+      'multi/3 2 125\nlayout 0\nseg1 1000\n~ 250\n',
+      'multi.hea',
+    );
+    expect(header.segments).toEqual([
+      { recordName: 'layout', lengthSamples: 0 },
+      { recordName: 'seg1', lengthSamples: 1000 },
+      { recordName: '~', lengthSamples: 250 },
+    ]);
+    expect(header.lengthSamples).toBe(1250);
+  });
+
   it('reads a header from a path ending in .hea', async () => {
     const header = await readHeader(join(dir, 'ok.hea'));
     expect(header.signals.map((s) => s.description)).toEqual(['I', 'II']);

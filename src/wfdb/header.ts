@@ -99,6 +99,8 @@ export function parseHeader(text: string, headerPath: string): RecordHeader {
     header.segments = body.map((line) =>
       parseSegmentLine(line.text, line.number, headerPath),
     );
+    // A multi-segment record without a length lasts as long as its segments together.
+    header.lengthSamples ??= header.segments.reduce((sum, s) => sum + s.lengthSamples, 0);
     return header;
   }
   checkCount(signalCount, body.length, 'signal', lines[0].number, headerPath);

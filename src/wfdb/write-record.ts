@@ -84,6 +84,9 @@ export function adcGainForRange(
  * @remarks Digital values are round(physical * gain + baseline); NaN becomes the
  *   format's invalid value. The header carries each signal's initial value and checksum,
  *   so wfdb and cardiokit check the data on reading.
+ *
+ *   Limitations: one `.dat` file, single segment, one sampling rate (no samples per
+ *   frame > 1), formats 16 and 212 only.
  * @example
  * await writeRecord('out/demo', {
  *   signalNames: ['II'], samplingRateHz: 500, format: 16,
