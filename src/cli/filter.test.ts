@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerFilter } from './filter.js';
 import { applyFilterChain, designFilterChain } from '../dsp/index.js';
-import { readRecord } from '../wfdb/index.js';
+import { readRecord, writeRecord } from '../wfdb/index.js';
 import { expectAllClose } from '../util/test-helpers/expect-close.js';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -72,6 +72,38 @@ describe('cardiokit filter', () => {
         atol: 0.5 / 2000 + 1e-12,
       });
     }
+  });
+
+  it('clips what the filter pushes beyond 16 bits, and says how many samples', async () => {
+    // A square wave filling the 16-bit range: the Butterworth step response overshoots.
+    const square = new Int32Array(4000).map((_, i) =>
+      Math.floor(i / 500) % 2 ? 32767 : -32767,
+    );
+    const input = join(folder, 'square');
+    await writeRecord(input, {
+      signalNames: ['x'],
+      samplingRateHz: 1000,
+      digital: [square],
+      format: 16,
+      adcGain: [1000],
+      baseline: [0],
+    });
+    const { stdout, stderr, exitCode } = await runFilter(
+      input,
+      '--lowpass',
+      '20',
+      '--out',
+      join(folder, 'square-lp'),
+      '--json',
+    );
+    expect(exitCode).toBe(0);
+    const { clippedSamples } = JSON.parse(stdout);
+    expect(clippedSamples).toBeGreaterThan(0);
+    expect(stderr).toContain(
+      `${clippedSamples} filtered samples were outside the 16-bit range and were clipped`,
+    );
+    const written = await readRecord(join(folder, 'square-lp'), { digital: true });
+    expect(Math.max(...written.digital![0])).toBe(32767);
   });
 
   it('writes the frequency response as JSON: -3 dB at the Butterworth cutoff, frequencies in Hz', async () => {

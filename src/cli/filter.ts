@@ -1,4 +1,4 @@
-import { basename, dirname, extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { Option } from 'commander';
 import {
   applyFilterChain,
@@ -16,7 +16,14 @@ import {
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { ParameterError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
-import { readHeader, readRecord, type EcgRecord } from '../wfdb/index.js';
+import {
+  DIGITAL_RANGE,
+  FORMATS,
+  readHeader,
+  readRecord,
+  writeRecord,
+  type EcgRecord,
+} from '../wfdb/index.js';
 import { action, type RegisterCommand } from './context.js';
 
 interface FilterCommandOptions {
@@ -109,7 +116,7 @@ beyond the 16-bit range are clipped, with a warning.`,
           const outPath = options.out.endsWith('.hea')
             ? options.out.slice(0, -4)
             : options.out;
-          const clipped = await writeFormat16Record(
+          const clipped = await writeFilteredRecord(
             outPath,
             record,
             filtered,
@@ -279,59 +286,51 @@ function describeStage(stage: FilterStage) {
 }
 
 /**
- * Writes a format 16 record: `OUT.hea` and `OUT.dat` (little-endian int16, signals
- * interleaved), each signal with the gain, baseline and units it was read with.
- * @returns the number of samples clipped to the 16-bit range
+ * Writes the filtered leads as a format 16 record with each signal's gain, baseline and
+ * units, through `writeRecord`. Values beyond the 16-bit range are clipped (and counted),
+ * since a filter can overshoot a signal that already filled the range.
+ * @returns the number of samples clipped
  */
-async function writeFormat16Record(
+async function writeFilteredRecord(
   outPath: string,
   record: EcgRecord,
   filtered: Float64Array[],
   stages: FilterStage[],
   logger: Logger,
 ): Promise<number> {
-  const name = basename(outPath);
-  const nSignals = filtered.length;
-  const length = record.lengthSamples;
   const specs = record.signalNames.map((_, i) => record.header.signals[i]);
-  const data = Buffer.alloc(2 * nSignals * length);
-  const checksums = new Array<number>(nSignals).fill(0);
-  const firsts = new Array<number>(nSignals).fill(0);
+  const [low, high] = DIGITAL_RANGE[16];
+  const invalid = FORMATS[16].invalidValue ?? -32768;
   let clipped = 0;
 
-  // Physical to digital: round(mV x gain + baseline); -32768 is format 16's invalid value.
-  for (let t = 0; t < length; t++) {
-    for (let s = 0; s < nSignals; s++) {
-      const value = filtered[s][t];
-      let digital = Number.isNaN(value)
-        ? -32768
-        : Math.round(value * specs[s].adcGain + specs[s].baseline);
-      if (!Number.isNaN(value) && (digital > 32767 || digital < -32767)) {
-        digital = Math.max(-32767, Math.min(32767, digital));
-        clipped++;
-      }
-      data.writeInt16LE(digital, 2 * (t * nSignals + s));
-      checksums[s] = (checksums[s] + digital) & 0xffff;
-      if (t === 0) firsts[s] = digital;
-    }
-  }
-  if (clipped > 0)
+  // Physical to digital, round(mV x gain + baseline), as the reader inverts it.
+  const digital = filtered.map((lead, s) =>
+    Int32Array.from(lead, (value) => {
+      if (Number.isNaN(value)) return invalid;
+      const d = Math.round(value * specs[s].adcGain + specs[s].baseline);
+      if (d >= low && d <= high) return d;
+      clipped++;
+      return d < low ? low : high;
+    }),
+  );
+  if (clipped > 0) {
     logger.warn(
       `${clipped} filtered samples were outside the 16-bit range and were clipped`,
     );
+  }
 
-  const signed = (sum: number) => (sum >= 0x8000 ? sum - 0x10000 : sum);
-  const lines = [`${name} ${nSignals} ${record.samplingRateHz} ${length}`];
-  specs.forEach((spec, s) => {
-    lines.push(
-      `${name}.dat 16 ${spec.adcGain}(${spec.baseline})/${spec.units} 16 0 ${firsts[s]} ${signed(checksums[s])} 0 ${record.signalNames[s]}`,
-    );
+  await writeRecord(outPath, {
+    signalNames: record.signalNames,
+    units: specs.map((spec) => spec.units),
+    samplingRateHz: record.samplingRateHz,
+    digital,
+    format: 16,
+    adcGain: specs.map((spec) => spec.adcGain),
+    baseline: specs.map((spec) => spec.baseline),
+    comments: [
+      `filtered by cardiokit (zero phase): ${stages.map((s) => s.label).join(' + ')}`,
+      ...record.header.comments,
+    ],
   });
-  lines.push(
-    `# filtered by cardiokit (zero phase): ${stages.map((s) => s.label).join(' + ')}`,
-  );
-  for (const comment of record.header.comments) lines.push(`# ${comment}`);
-  await writeFileAtomic(join(dirname(outPath), `${name}.dat`), data);
-  await writeFileAtomic(join(dirname(outPath), `${name}.hea`), `${lines.join('\n')}\n`);
   return clipped;
 }
