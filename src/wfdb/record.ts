@@ -103,17 +103,24 @@ function extractChannel(
   const offset = offsetInFrame(header, index);
   const skew = skewOf(spec);
   const F = file.frameSamples;
-  for (let t = 0; t < count; t++) {
+  const samples = file.samples;
+  const available = Math.max(0, Math.min(count, file.toFrame - read.fromSample - skew));
+  if (spf === 1) {
+    // One sample per frame: a strided copy.
+    let at = (read.fromSample + skew - file.fromFrame) * F + offset;
+    for (let t = 0; t < available; t++, at += F) out[t] = samples[at];
+    return out;
+  }
+  for (let t = 0; t < available; t++) {
     const frame = read.fromSample + t + skew;
-    if (frame >= file.toFrame) break;
     const base = (frame - file.fromFrame) * F + offset;
     if (perSample === spf) {
-      for (let k = 0; k < spf; k++) out[t * spf + k] = file.samples[base + k];
+      for (let k = 0; k < spf; k++) out[t * spf + k] = samples[base + k];
     } else {
       // Average the frame's samples in the digital domain, truncating toward zero as
       // wfdb-python's smooth_frames does.
       let sum = 0;
-      for (let k = 0; k < spf; k++) sum += file.samples[base + k];
+      for (let k = 0; k < spf; k++) sum += samples[base + k];
       out[t] = Math.trunc(sum / spf);
     }
   }
