@@ -27,8 +27,8 @@ export interface WindowBatch {
 /**
  * Reads and preprocesses records on demand, optionally keeping them in memory.
  * @remarks With `cache: true` each record is read once (the embedded sample takes about
- * 17 MB as float32); with `cache: false` memory stays bounded by one batch and every
- * window reads its record again.
+ * 17 MB as float32); with `cache: false` memory stays bounded by about one batch:
+ * evaluation reads each record once per pass, training reads a record for each crop.
  */
 export class RecordStore {
   private readonly memory = new Map<string, Float32Array[]>();
@@ -80,10 +80,11 @@ export interface BatchShape {
 interface WindowRef {
   itemIndex: number;
   fromSample: number;
+  /** The record's leads, already read: a window never reads its record again. */
+  leads: Float32Array[];
 }
 
 async function* batchesOf(
-  store: RecordStore,
   items: readonly PipelineItem[],
   windows: Iterable<WindowRef> | AsyncIterable<WindowRef>,
   shape: BatchShape,
@@ -95,7 +96,7 @@ async function* batchesOf(
   let itemIndices: number[] = [];
   for await (const window of windows) {
     const item = items[window.itemIndex];
-    const leads = await store.get(item);
+    const leads = window.leads;
     const slot = itemIndices.length;
     writeWindow(
       leads,
@@ -150,10 +151,10 @@ export function trainingBatches(
         shape.windowSamples,
         shape.random,
       );
-      yield { itemIndex, fromSample };
+      yield { itemIndex, fromSample, leads };
     }
   }
-  return batchesOf(store, items, crops(), shape);
+  return batchesOf(items, crops(), shape);
 }
 
 /**
@@ -174,9 +175,9 @@ export function evaluationBatches(
         shape.windowSamples,
         shape.strideSamples,
       )) {
-        yield { itemIndex, fromSample };
+        yield { itemIndex, fromSample, leads };
       }
     }
   }
-  return batchesOf(store, items, windows(), shape);
+  return batchesOf(items, windows(), shape);
 }
