@@ -11,9 +11,9 @@ import {
   lp2bsZpk,
   lp2hpZpk,
   lp2lpZpk,
-  zpk2sos,
   zpk2tf,
 } from './zpk.js';
+import { zpk2sos } from './zpk2sos.js';
 import { CutoffFrequencyError } from './errors.js';
 import { checkInteger, withDefaults } from './validate.js';
 import { ParameterError } from '../util/errors.js';

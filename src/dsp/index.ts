@@ -22,7 +22,6 @@ export {
   type Zpk,
   type Ba,
   zpk2tf,
-  zpk2sos,
   bilinearZpk,
   lp2lpZpk,
   lp2hpZpk,
@@ -70,6 +69,7 @@ export {
   type GroupDelayOptions,
 } from './freqz.js';
 export { tf2zpk } from './zpk.js';
+export { zpk2sos } from './zpk2sos.js';
 export { polyRoots } from './roots.js';
 export { mapLeads, sosfiltfiltLeads, filtfiltLeads, resamplePolyLeads } from './leads.js';
 export {
