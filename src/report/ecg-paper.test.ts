@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectAllClose } from '../util/test-helpers/expect-close.js';
+import { readRecord } from '../wfdb/index.js';
 import { type EcgSignals, renderEcgPaperSvg } from './ecg-paper.js';
 import {
   findAll,
@@ -211,5 +214,77 @@ describe('renderEcgPaperSvg', () => {
     expect(() =>
       renderEcgPaperSvg(signals, { layout: '1x12', fromSec: 1, toSec: 3 }),
     ).toThrow(/time range must be within the samples given, 0 s to 2 s/);
+  });
+});
+
+describe('renderEcgPaperSvg on real records', () => {
+  const repoRoot = resolve(__dirname, '../..');
+
+  it('draws every sample of the PTB-XL 100 Hz rhythm strip at 10 mm/mV (element by element)', async () => {
+    const record = await readRecord(
+      resolve(repoRoot, 'data/ptbxl/records100/00000/00001_lr'),
+    );
+    const pxPerMm = 4;
+    const root = parseSvg(renderEcgPaperSvg(record, { layout: '3x4', pxPerMm }));
+    const groups = leadGroups(root);
+    expect(groups.map((g) => g.attributes['data-lead'])).toEqual([
+      'I',
+      'aVR',
+      'V1',
+      'V4',
+      'II',
+      'aVL',
+      'V2',
+      'V5',
+      'III',
+      'aVF',
+      'V3',
+      'V6',
+      'II',
+    ]);
+
+    // 100 Hz at 25 mm/s and 4 px/mm is one sample per pixel column: nothing is decimated.
+    const rhythm = findAll(groups[12], (n) => hasClass(n, 'trace'))[0];
+    const points = coordinates(rhythm.attributes.d);
+    const lead2 = record.physical[record.signalNames.indexOf('II')];
+    expect(points).toHaveLength(lead2.length);
+    // Baseline of row 4 (index 3): top margin 15 mm + 3 rows of 30 mm + 20 mm.
+    const baselinePx = (15 + 3 * 30 + 20) * pxPerMm;
+    const expectedY = Array.from(lead2, (mv) => baselinePx - mv * 10 * pxPerMm);
+    const expectedX = Array.from(lead2, (_, i) => (10 + (i / 100) * 25) * pxPerMm);
+    // Coordinates are written with two decimals: atol 0.005 px.
+    expectAllClose(
+      points.map((p) => p[1]),
+      expectedY,
+      { rtol: 0, atol: 0.005 + 1e-9 },
+    );
+    expectAllClose(
+      points.map((p) => p[0]),
+      expectedX,
+      { rtol: 0, atol: 0.005 + 1e-9 },
+    );
+    expect(texts(root).join(' ')).not.toMatch(/decimated/);
+  });
+
+  it('keeps every QRS maximum of a 1000 Hz ptbdb lead when decimating', async () => {
+    const record = await readRecord(resolve(repoRoot, 'data/ptbdb/patient001/s0010_re'), {
+      channels: ['v4'],
+      toSample: 10_000,
+    });
+    const root = parseSvg(renderEcgPaperSvg(record, { layout: '1x12' }));
+    const points = coordinates(
+      findAll(root, (n) => hasClass(n, 'trace'))[0].attributes.d,
+    );
+    expect(points.length).toBeLessThanOrEqual(2 * 1000 + 2);
+    // The highest and lowest points drawn are the lead's own extremes.
+    const mv = Array.from(record.physical[0]);
+    const baselinePx = (15 + 10) * 4;
+    const drawnMax = (baselinePx - Math.min(...points.map((p) => p[1]))) / 40;
+    const drawnMin = (baselinePx - Math.max(...points.map((p) => p[1]))) / 40;
+    expect(drawnMax).toBeCloseTo(Math.max(...mv), 3);
+    expect(drawnMin).toBeCloseTo(Math.min(...mv), 3);
+    expect(texts(root).join(' ')).toMatch(
+      /decimated for drawing: min and max of every pixel column \(10 samples each\)/,
+    );
   });
 });
