@@ -34,10 +34,11 @@ const FREQZ_CALLS: Array<() => ReturnType<typeof freqz>> = [
   () => sosfreqz(sos, { worN: 512, fs: 1000 }),
   () => sosfreqz(sos, { worN: 100, whole: true }),
   () => sosfreqz(sos, { worN: [1, 25, 50, 75], fs: 1000 } as FreqzOptions),
+  () => freqz(taps, [1], { worN: 9, includeNyquist: true, fs: 1000 }),
 ];
 
 describe('freqz and sosfreqz', () => {
-  it(`match scipy ${fixture.meta.scipy}: worN as a count or frequencies, whole, fs`, () => {
+  it(`match scipy ${fixture.meta.scipy}: worN as a count or frequencies, whole, fs, includeNyquist`, () => {
     expect(FREQZ_CALLS.length).toBe(fixture.freqz.length);
     fixture.freqz.forEach((c, i) => {
       const { w, h } = FREQZ_CALLS[i]();

@@ -25,10 +25,17 @@ export interface FreqzOptions {
   whole?: boolean;
   /** Sampling rate; default 2 pi, so frequencies are in radians per sample. */
   fs?: number;
+  /** With a count and not `whole`, end the frequencies at Nyquist itself; default false. */
+  includeNyquist?: boolean;
 }
 
 /** Defaults of {@link FreqzOptions}, as scipy's. */
-export const FREQZ_DEFAULTS = { worN: 512, whole: false, fs: 2 * Math.PI } as const;
+export const FREQZ_DEFAULTS = {
+  worN: 512,
+  whole: false,
+  fs: 2 * Math.PI,
+  includeNyquist: false,
+} as const;
 
 /** Frequencies (units of fs) and the complex response at each. */
 export interface FrequencyResponse {
@@ -38,16 +45,19 @@ export interface FrequencyResponse {
 
 /** Radian frequencies for a count (excluding the end point) or the given frequencies. */
 function frequencies(options: FreqzOptions): { radians: Float64Array; fs: number } {
-  const { worN, whole, fs } = withDefaults(FREQZ_DEFAULTS, options);
+  const { worN, whole, fs, includeNyquist } = withDefaults(FREQZ_DEFAULTS, options);
   if (!(Number.isFinite(fs) && fs > 0))
     throw new ParameterError('fs', 'a sampling rate > 0', fs);
   if (typeof worN === 'number') {
     if (!Number.isInteger(worN) || worN < 0)
       throw new ParameterError('worN', 'an integer >= 0', worN);
+    // numpy's linspace(0, last, worN, endpoint): i x step, the end point exact.
     const last = whole ? 2 * Math.PI : Math.PI;
+    const endpoint = includeNyquist && !whole;
     const radians = new Float64Array(worN);
-    const step = last / worN;
+    const step = last / (endpoint ? worN - 1 : worN);
     for (let i = 0; i < worN; i++) radians[i] = i * step;
+    if (endpoint && worN > 1) radians[worN - 1] = last;
     return { radians, fs };
   }
   const radians = Float64Array.from(worN, (f) => (2 * Math.PI * f) / fs);
