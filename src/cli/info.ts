@@ -1,5 +1,5 @@
-import { readHeader, readRecordFromHeader } from '../wfdb/index.js';
-import type { EcgRecord, RecordHeader } from '../wfdb/index.js';
+import { multiSegmentSignals, readHeader, readRecordFromHeader } from '../wfdb/index.js';
+import type { EcgRecord, RecordHeader, SignalSpec } from '../wfdb/index.js';
 import { action, type RegisterCommand } from './context.js';
 
 interface InfoOptions {
@@ -44,11 +44,12 @@ values and the number of invalid samples (NaN), over the whole record.`,
           rec = await readRecordFromHeader(header, { logger: context.logger });
         }
         const summaries = rec?.physical.map(summarize);
+        const signals = rec?.signalSpecs ?? (await multiSegmentSignals(header));
         if (options.json) {
-          context.out(JSON.stringify(infoJson(header, rec, summaries), null, 2));
+          context.out(JSON.stringify(infoJson(header, signals, summaries), null, 2));
           return;
         }
-        for (const line of infoText(header, rec, summaries)) context.out(line);
+        for (const line of infoText(header, signals, summaries)) context.out(line);
       }),
     );
 };
@@ -75,10 +76,9 @@ function summarize(values: Float64Array): SignalSummary {
 
 function infoJson(
   header: RecordHeader,
-  rec: EcgRecord | undefined,
+  signals: SignalSpec[],
   summaries: SignalSummary[] | undefined,
 ) {
-  const signals = rec?.signalSpecs ?? header.signals;
   return {
     recordName: header.recordName,
     headerPath: header.headerPath,
@@ -98,7 +98,7 @@ function infoJson(
 
 function infoText(
   header: RecordHeader,
-  rec: EcgRecord | undefined,
+  signals: SignalSpec[],
   summaries: SignalSummary[] | undefined,
 ): string[] {
   const length = header.lengthSamples;
@@ -119,7 +119,6 @@ function infoText(
   if (header.segments) lines.push(`segments    ${header.segments.length}`);
   for (const comment of header.comments) lines.push(`# ${comment}`);
 
-  const signals = rec?.signalSpecs ?? header.signals;
   const rows = signals.map((s, i) => {
     const summary = summaries?.[i];
     const fmt = (v: number | null | undefined) => (v == null ? '-' : v.toPrecision(5));

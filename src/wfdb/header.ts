@@ -306,6 +306,14 @@ async function inferLengthSamples(header: RecordHeader): Promise<number | undefi
 /** Builds the FileError for a file that cannot be opened. */
 export function missingFile(path: string, error: unknown, what: string): FileError {
   const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' && what === 'signal') {
+    return new FileError(
+      path,
+      'signal file not found, though the header names it; fetch the data files of the ' +
+        "record (or of this segment) into the header's folder",
+      'FILE_MISSING',
+    );
+  }
   if (code === 'ENOENT') {
     return new FileError(
       path,

@@ -31,11 +31,12 @@ export function isVariableLayout(header: RecordHeader): boolean {
 
 /**
  * The record's signals: the layout segment's for a variable layout, else the first
- * segment's that has a header.
+ * segment's that has a header; a single-segment header's own signals.
  * @param header a multi-segment header
  */
 export async function multiSegmentSignals(header: RecordHeader): Promise<SignalSpec[]> {
-  const segments = header.segments ?? [];
+  if (header.segments === undefined) return header.signals;
+  const segments = header.segments;
   const first = isVariableLayout(header)
     ? segments[0]
     : segments.find((s) => s.recordName !== '~');
