@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convolve } from './convolve.js';
+import { chooseConvolveMethod, convolve } from './convolve.js';
 import { firwin } from './firwin.js';
 import { expectAllClose } from '../util/test-helpers/expect-close.js';
 
@@ -31,6 +31,13 @@ describe('convolve', () => {
       expect(fft.length).toBe(n + 254);
       expectAllClose(fft, direct, { rtol: 0, atol: 1e-13 });
     }
+  });
+
+  it('chooses the FFT for long kernels on long signals, the direct sum otherwise', () => {
+    expect(chooseConvolveMethod(38400, 255)).toBe('fft');
+    expect(chooseConvolveMethod(38400, 32)).toBe('fft');
+    expect(chooseConvolveMethod(38400, 8)).toBe('direct');
+    expect(chooseConvolveMethod(300, 255)).toBe('direct');
   });
 
   it('rejects empty input and unknown methods', () => {

@@ -10,15 +10,36 @@ import { ParameterError } from '../util/errors.js';
 export interface ConvolveOptions {
   /** 'full' (default, n + m - 1 samples), 'same' (centred, n samples) or 'valid'. */
   mode?: 'full' | 'same' | 'valid';
-  /** 'auto' (default: FFT when the kernel has 64 taps or more), 'direct' or 'fft'. */
+  /** 'auto' (default: whichever `chooseConvolveMethod` estimates faster), 'direct' or 'fft'. */
   method?: 'auto' | 'direct' | 'fft';
 }
 
 /** Defaults of {@link ConvolveOptions}. */
 export const CONVOLVE_DEFAULTS = { mode: 'full', method: 'auto' } as const;
 
-/** Kernels at least this long are convolved by FFT under method 'auto'. */
-export const FFT_MIN_TAPS = 64;
+/**
+ * Time of one FFT butterfly in multiply-adds of the direct sum, measured on these machines
+ * (convolving 38,400 samples: 32 taps 14.5 ms direct, 8.4 ms FFT; 255 taps 97 ms, 7.6 ms).
+ */
+const BUTTERFLY_COST_MACS = 3.5;
+
+/** FFT size for a kernel of m taps: a power of two, at least 8 m and 1024. */
+function fftSizeFor(m: number): number {
+  let size = 1;
+  while (size < Math.max(8 * m, 1024)) size <<= 1;
+  return size;
+}
+
+/**
+ * The faster method for a signal of n samples and a kernel of m taps, by operation count:
+ * n x m multiply-adds directly, against the butterflies of the FFTs overlap-add needs.
+ */
+export function chooseConvolveMethod(n: number, m: number): 'direct' | 'fft' {
+  const size = fftSizeFor(m);
+  const pairs = Math.ceil(n / (2 * (size - m + 1)));
+  const butterflies = (2 * pairs + 1) * (size / 2) * Math.log2(size);
+  return BUTTERFLY_COST_MACS * butterflies < n * m ? 'fft' : 'direct';
+}
 
 /** Full convolution by the direct sum y[i] = sum_k h[k] x[i - k]. */
 function convolveDirect(x: Float64Array, h: Float64Array): Float64Array {
@@ -44,9 +65,8 @@ function convolveFft(x: Float64Array, h: Float64Array): Float64Array {
   const n = x.length;
   const m = h.length;
   const y = new Float64Array(n + m - 1);
-  let size = 1;
   // Blocks several times the kernel length keep the overlap small (measured: 4 to 16 x).
-  while (size < Math.max(8 * m, 1024)) size <<= 1;
+  const size = fftSizeFor(m);
   const block = size - m + 1;
   const plan = planFft(size);
 
@@ -110,7 +130,9 @@ export function convolve(
     throw new ParameterError('method', "'auto', 'direct' or 'fft'", method);
   }
   const [long, short] = a.length >= b.length ? [a, b] : [b, a];
-  const useFft = method === 'fft' || (method === 'auto' && short.length >= FFT_MIN_TAPS);
+  const useFft =
+    method === 'fft' ||
+    (method === 'auto' && chooseConvolveMethod(long.length, short.length) === 'fft');
   const full = useFft ? convolveFft(long, short) : convolveDirect(long, short);
 
   if (mode === 'full') return full;

@@ -83,6 +83,6 @@ export {
 export {
   convolve,
   CONVOLVE_DEFAULTS,
-  FFT_MIN_TAPS,
+  chooseConvolveMethod,
   type ConvolveOptions,
 } from './convolve.js';

@@ -44,8 +44,9 @@ function normalizeBa(
  * @returns the filtered signal, same length as x
  * @throws ParameterError for empty or non-finite coefficients or a[0] = 0
  * @remarks Starts from rest; use `lfilterWithState` for initial conditions. An FIR filter
- * (a of length 1) is computed as a convolution, as scipy does; from 64 taps on by FFT
- * overlap-add (about 1e-15 relative from the direct sum, several times faster).
+ * (a of length 1) is computed as a convolution, as scipy does; by FFT overlap-add when
+ * that is faster (`chooseConvolveMethod`: from about 32 taps on long signals; it differs
+ * from the direct sum by about 1e-15 of the signal's scale).
  * @example
  * const y = lfilter(firwin(255, 50, { fs: 1000 }), [1], x);
  */
