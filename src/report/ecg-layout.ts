@@ -68,9 +68,12 @@ export function layoutPanels(
     throw new ParameterError('layout', `one of ${ECG_LAYOUTS.join(', ')}`, layout);
   }
   if (layout === '1x12') {
-    return signalNames.map((leadName, channel) => ({
+    return signalNames.map((name, channel) => ({
       channel,
-      leadName,
+      // Standard leads get their usual spelling (`AVR`, `avr` -> `aVR`); others stay.
+      leadName:
+        STANDARD_LEADS.find((lead) => lead.toLowerCase() === name.trim().toLowerCase()) ??
+        name,
       row: channel,
       column: 0,
       columnsInRow: 1,

@@ -195,6 +195,13 @@ describe('renderEcgPaperSvg', () => {
     expect(legend.children.map((c) => c.text)).toEqual(['raw', 'low-pass 40 Hz']);
   });
 
+  it('prints standard lead names in their usual spelling, others as given', () => {
+    const signals = spikeTrain(100, 2, ['AVR', 'v1', 'MLII']);
+    const root = parseSvg(renderEcgPaperSvg(signals, { layout: '1x12' }));
+    const labels = findAll(root, (n) => n.name === 'text' && hasClass(n, 'lead-label'));
+    expect(labels.map((n) => n.text)).toEqual(['aVR', 'V1', 'MLII']);
+  });
+
   it('breaks the trace at NaN samples', () => {
     const signals = spikeTrain(100, 4, ['II']);
     const gappy = Float64Array.from(signals.physical[0]);
