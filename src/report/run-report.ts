@@ -46,6 +46,9 @@ export const RUN_REPORT_DEFAULTS = {
  * cross-validated run) with src/train's `rocCurve` and `precisionRecallCurve`; metric
  * values and intervals are printed as `metrics.json` gives them. Sections whose files are
  * absent say so instead of failing. Charts are inline SVG; the page loads nothing.
+ * Limitations: `curves.json` is not read (curves are recomputed from the predictions);
+ * window- and patient-level results appear in the metrics table only; example ECGs need
+ * the data folder named in `dataset.json` and are left out, with a note, without it.
  * @example
  * const file = await writeRunReport('runs/2026-01-01T10-00-00-resnet1d');
  */
