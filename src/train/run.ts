@@ -22,7 +22,7 @@ import { silentLogger, type Logger } from '../util/logger.js';
 import { summariseMetrics } from './bootstrap.js';
 import type { TrainConfig } from './config.js';
 import { loadTaskEntries, type DatasetSummary } from './dataset.js';
-import { evaluateLevels, recordCurves, type LevelMetrics } from './evaluation.js';
+import { evaluateLevels, recordCurves } from './evaluation.js';
 import { fitModel, predictItems, type EpochSummary, type Predictions } from './fit.js';
 import { youdenThreshold, YOUDEN_RULE } from './metrics.js';
 import { writeRunFolder, type PredictionCsvRow, type MetricsFile } from './run-folder.js';
