@@ -25,7 +25,9 @@ export const MODEL_FILES = { topology: 'model.json', weights: 'weights.bin' } as
  * Saving is atomic for the folder as a whole: both files are written to a new sibling
  * folder, which then takes the place of `dir` by rename (the previous folder, if any, is
  * moved aside first and deleted last). A failed or interrupted save never leaves a
- * truncated model where a good one stood. Other files already in `dir` (say, the
+ * truncated model where a good one stood; a save that fails puts the previous folder
+ * back, and only a process killed between the two renames can leave it aside, as
+ * `.NAME.PID.TIME.previous` beside `dir`. Other files already in `dir` (say, the
  * preprocessing settings of a run) are carried over to the new folder.
  */
 export class FileModelHandler implements tf.io.IOHandler {
@@ -65,6 +67,10 @@ export class FileModelHandler implements tf.io.IOHandler {
       await rename(staging, this.dir);
       if (hadModel) await rm(previous, { recursive: true, force: true });
     } catch (error) {
+      // Put the previous model back if it was moved aside but not replaced.
+      if ((await exists(previous)) && !(await exists(this.dir))) {
+        await rename(previous, this.dir);
+      }
       await rm(staging, { recursive: true, force: true });
       throw error;
     }
