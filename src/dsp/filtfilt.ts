@@ -204,12 +204,10 @@ export function sosfiltfilt(
   for (let i = 0; i < state.length; i++) state[i] = zi[i] * first;
   cascadeInPlace(flat, sections, y, state);
 
-  // Backward pass from the steady state at the last forward output.
-  y.reverse();
-  const start = y[0];
+  // Backward pass, from the last sample to the first, from the steady state there.
+  const start = y[y.length - 1];
   for (let i = 0; i < state.length; i++) state[i] = zi[i] * start;
-  cascadeInPlace(flat, sections, y, state);
-  y.reverse();
+  cascadeInPlace(flat, sections, y, state, true);
 
   return y.slice(edge, edge + length);
 }

@@ -9,17 +9,19 @@ import { ParameterError } from '../util/errors.js';
 /**
  * Runs the cascade in place on `y`, updating `state` (n x 2, flat). Sections go two at a
  * time through the samples, so the two recurrences overlap in the processor; every sample
- * sees the same operations, in the same order, as in scipy's per-sample loop.
+ * sees the same operations, in the same order, as in scipy's per-sample loop. With
+ * `backward` the signal is run from its last sample to its first (time reversed, in place).
  */
 export function cascadeInPlace(
   flat: Float64Array,
   sections: number,
   y: Float64Array,
   state: Float64Array,
+  backward = false,
 ): void {
   let s = 0;
-  for (; s + 1 < sections; s += 2) sectionPairInPlace(flat, s, y, state);
-  if (s < sections) sectionInPlace(flat, s, y, state);
+  for (; s + 1 < sections; s += 2) sectionPairInPlace(flat, s, y, state, backward);
+  if (s < sections) sectionInPlace(flat, s, y, state, backward);
 }
 
 /** One section over the whole signal (transposed direct form II). */
@@ -28,6 +30,7 @@ function sectionInPlace(
   s: number,
   y: Float64Array,
   state: Float64Array,
+  backward: boolean,
 ): void {
   const o = s * 6;
   const b0 = flat[o];
@@ -37,7 +40,9 @@ function sectionInPlace(
   const a2 = flat[o + 5];
   let z0 = state[2 * s];
   let z1 = state[2 * s + 1];
-  for (let i = 0; i < y.length; i++) {
+  const step = backward ? -1 : 1;
+  const n = y.length;
+  for (let t = 0, i = backward ? n - 1 : 0; t < n; t++, i += step) {
     const xi = y[i];
     const yi = b0 * xi + z0;
     z0 = b1 * xi - a1 * yi + z1;
@@ -54,6 +59,7 @@ function sectionPairInPlace(
   s: number,
   y: Float64Array,
   state: Float64Array,
+  backward: boolean,
 ): void {
   const o = s * 6;
   const b0 = flat[o];
@@ -70,7 +76,9 @@ function sectionPairInPlace(
   let z1 = state[2 * s + 1];
   let w0 = state[2 * s + 2];
   let w1 = state[2 * s + 3];
-  for (let i = 0; i < y.length; i++) {
+  const step = backward ? -1 : 1;
+  const n = y.length;
+  for (let t = 0, i = backward ? n - 1 : 0; t < n; t++, i += step) {
     const xi = y[i];
     const u = b0 * xi + z0;
     z0 = b1 * xi - a1 * u + z1;
