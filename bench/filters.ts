@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     `cardiokit filters vs scipy ${scipy.scipy} (numpy ${scipy.numpy}), Node ${process.version}, best of ${repeats}`,
   );
   console.log(
-    'case                             samples   cardiokit/s     scipy/s  ratio  max|diff| mV',
+    'case                             samples   cardiokit/s     scipy/s  x scipy  max|diff| mV',
   );
   // Warm up the JIT on one lead before timing (scipy's compiled code needs none).
   for (const run of Object.values(filters))
