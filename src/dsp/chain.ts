@@ -50,6 +50,9 @@ export type FilterStage =
  *   stage for FIR when both are given), notch
  * @throws CutoffFrequencyError when a cutoff is not below Nyquist
  * @throws ParameterError when no filter is asked for, or high-pass >= low-pass
+ * @remarks Limitations: a Hamming-window FIR's transition band is about 3.3 fs / taps wide
+ * (13 Hz for 255 taps at 1000 Hz), so an FIR high-pass cannot remove baseline wander below
+ * 1 Hz; use the Butterworth design for that, or many more taps.
  * @example
  * const stages = designFilterChain({ lowpassHz: 50, design: 'fir' }, 1000);
  */
