@@ -241,6 +241,8 @@ export async function fitModel(
       lossSum += lossValue * batch.size;
       correct += hits;
       seen += batch.size;
+      // Let signal handlers (Ctrl-C) run: batches otherwise chain through microtasks only.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (options.shouldStop?.()) {
         interrupted = true;
         break;
