@@ -53,6 +53,9 @@ export function hasStratFolds(entries: readonly LabelledEntry[]): boolean {
  * Splits by PTB-XL's `strat_fold`: folds 1-8 train, 9 validation, 10 test by default.
  * @throws DatasetError when an entry has no fold, or when a patient's records sit in
  * two parts (PTB-XL assigns whole patients to folds, so this means a broken catalogue)
+ * @example
+ * const split = splitByStratFold(selectMiVersusNormal(catalogue).entries);
+ * split.test.patientIds; // patients of fold 10
  */
 export function splitByStratFold(
   entries: readonly LabelledEntry[],

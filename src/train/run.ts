@@ -202,6 +202,9 @@ function concatPredictions(parts: Predictions[]): Predictions {
  * its best epoch so far and written completely, with `interrupted: true` in
  * metrics.json. Every file is written atomically, and nothing is written before the
  * evaluation is complete.
+ * @example
+ * const { metrics } = await runTraining({ ...config, epochs: 1 }, 'runs/quick');
+ * metrics.test.record.auc.value;
  */
 export async function runTraining(
   config: TrainConfig,

@@ -184,6 +184,9 @@ export interface RecordPrediction {
  * @remarks Each record goes through the run's preprocessing (leads by name, filter,
  * resampling to the run's rate, the training split's standardisation), then sliding
  * windows whose probabilities are aggregated as in training.
+ * @example
+ * const [p] = await predictRecords('runs/my-run', ['data/ptbxl/records100/00000/00008_lr']);
+ * p.probability; // MI probability in [0, 1]
  */
 export async function predictRecords(
   runDir: string,
