@@ -193,13 +193,19 @@ async function writeRunFolder(
   result: AamiRunResult,
   classWeights: number[],
 ): Promise<void> {
-  const {
-    logger: _logger,
-    beatSet: _beatSet,
-    onEpoch: _o,
-    shouldStop: _s,
-    ...config
-  } = settings;
+  const config = {
+    dataDir: settings.dataDir,
+    outDir: settings.outDir,
+    split: settings.split,
+    testFraction: settings.testFraction,
+    seed: settings.seed,
+    epochs: settings.epochs,
+    batchSize: settings.batchSize,
+    learningRate: settings.learningRate,
+    samplesPerEpoch: settings.samplesPerEpoch,
+    classWeighting: settings.classWeighting,
+    maxClassWeight: settings.maxClassWeight,
+  };
   const write = (name: string, value: unknown) =>
     writeFileAtomic(join(settings.outDir, name), `${JSON.stringify(value, null, 2)}\n`);
   await write('config.json', {

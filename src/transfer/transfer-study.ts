@@ -199,7 +199,19 @@ export async function runTransferStudy(
     testPositives: testRecords.filter((record) => record.label === 1).length,
     runs,
   };
-  const { logger: _l, onEpoch: _o, shouldStop: _s, ...config } = settings;
+  const config = {
+    dataDir: settings.dataDir,
+    init: settings.init,
+    outDir: settings.outDir,
+    variants: settings.variants,
+    seeds: settings.seeds,
+    epochs: settings.epochs,
+    batchSize: settings.batchSize,
+    learningRate: settings.learningRate,
+    lead: settings.lead,
+    splitSeed: settings.splitSeed,
+    bootstrapIterations: settings.bootstrapIterations,
+  };
   const write = (name: string, value: unknown) =>
     writeFileAtomic(join(settings.outDir, name), `${JSON.stringify(value, null, 2)}\n`);
   await write('config.json', {
