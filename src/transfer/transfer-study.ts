@@ -7,7 +7,11 @@ import {
   splitStratifiedPatients,
   type Split,
 } from '../data/splits.js';
-import { loadCatalogue, selectMiVersusNormal } from '../datasets/index.js';
+import {
+  loadCatalogue,
+  selectMiVersusNormal,
+  type LabelledEntry,
+} from '../datasets/index.js';
 import { buildModel, initBackend, loadModel, type LayersModel } from '../models/index.js';
 import { summariseMetrics, type MetricSummary } from '../train/bootstrap.js';
 import { youdenThreshold } from '../train/metrics.js';
@@ -56,6 +60,8 @@ export interface TransferStudyOptions {
   splitSeed: number;
   /** Bootstrap resamples of the test AUC interval (by patient). */
   bootstrapIterations: number;
+  /** Keeps only the labelled records it returns true for (quick runs, tests). */
+  recordFilter?: (entry: LabelledEntry) => boolean;
   logger: Logger;
   onEpoch?: (variant: TransferVariant, seed: number, log: ClassifierEpochLog) => void;
   shouldStop?: () => boolean;
@@ -130,7 +136,9 @@ export async function runTransferStudy(
 
   // MI vs normal records, split by patient, cut into beats.
   const catalogue = await loadCatalogue(settings.dataDir, undefined, logger);
-  const { entries } = selectMiVersusNormal(catalogue);
+  const entries = selectMiVersusNormal(catalogue).entries.filter(
+    (entry) => settings.recordFilter?.(entry) ?? true,
+  );
   const split = hasStratFolds(entries)
     ? splitByStratFold(entries)
     : splitStratifiedPatients(entries, { seed: settings.splitSeed });
