@@ -47,6 +47,20 @@ export function action<A extends unknown[]>(
   };
 }
 
+/**
+ * Makes a closed stdout end the process quietly: when output is piped into a reader that
+ * stops early (`cardiokit export REC | head -2`), the next write fails with EPIPE; the
+ * reader has all it wanted, so the command exits with code 0 and no message. Other
+ * stdout errors are reported as usual and exit with code 1.
+ */
+export function exitQuietlyOnClosedStdout(stream: NodeJS.WriteStream = process.stdout) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    reportError(error, false);
+    process.exit(1);
+  });
+}
+
 /** Prints an error to stderr the way every command does. */
 export function reportError(error: unknown, debug: boolean): void {
   if (error instanceof CardiokitError) {
