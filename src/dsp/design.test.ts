@@ -140,6 +140,16 @@ describe('iirnotch and iirpeak', () => {
     }
   });
 
+  it('take the sampling rate as { fs } like butter and firwin, or as a number', () => {
+    // Same design either way: the options object is only another spelling of fs.
+    expect(iirnotch(50, 30, { fs: 1000 })).toEqual(iirnotch(50, 30, 1000));
+    expect(iirpeak(10, 5, { fs: 250 })).toEqual(iirpeak(10, 5, 250));
+    expect(iirnotch(0.1, 30, {})).toEqual(iirnotch(0.1, 30));
+    expect(() => iirnotch(50, 30, { fs: -1 })).toThrow(
+      'fs must be a sampling rate > 0 Hz (got -1)',
+    );
+  });
+
   it('rejects a centre frequency at Nyquist', () => {
     expect(() => iirnotch(500, 30, 1000)).toThrow(
       'w0 500 Hz is at or above Nyquist 500 Hz',

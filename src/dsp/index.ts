@@ -58,7 +58,7 @@ export {
   RESAMPLE_POLY_DEFAULTS,
   type ResamplePolyOptions,
 } from './resample.js';
-export { iirnotch, iirpeak } from './notch.js';
+export { iirnotch, iirpeak, type NotchOptions } from './notch.js';
 export {
   freqz,
   sosfreqz,
