@@ -4,6 +4,7 @@
  * from the start).
  */
 import { open } from 'node:fs/promises';
+import { FileError } from '../util/errors.js';
 import { missingFile } from './header.js';
 import { TruncatedFileError } from './errors.js';
 import { FORMATS, bytesForSamples, decodeSamples } from './formats.js';
@@ -26,7 +27,8 @@ export interface FileFrames {
  * @param signals every signal line of the header stored in this file, in header order
  * @param fromFrame first frame, inclusive
  * @param toFrame last frame, exclusive
- * @throws FileError when the file is missing; TruncatedFileError when it is too short
+ * @throws FileError when the file is missing or is a directory; TruncatedFileError when
+ *   it is shorter than the frames need (the message gives the file's real size)
  */
 export async function readFileFrames(
   path: string,
@@ -78,6 +80,25 @@ async function readBytes(
     throw missingFile(path, error, 'signal');
   }
   try {
+    // Check the size before allocating: a header may promise more bytes than any file
+    // (or any typed array) can hold.
+    const stats = await handle.stat();
+    if (stats.isDirectory()) {
+      throw new FileError(
+        path,
+        'is a directory, but the header names it as a signal file; put the ' +
+          "record's .dat file at this path",
+        'FILE_NOT_REGULAR',
+      );
+    }
+    if (position + length > stats.size) {
+      const what =
+        position >= stats.size
+          ? `the requested range starts at byte ${position}, past the end of the file, and`
+          : 'the requested samples';
+      throw new TruncatedFileError(path, position + length, stats.size, what);
+    }
+
     const bytes = new Uint8Array(length);
     let done = 0;
     while (done < length) {
