@@ -37,12 +37,20 @@ interface Spec {
   cpuBatch: number;
 }
 
-// 1-D: 10 s of 12 leads at 100 Hz (Kachuee: its own 187-sample beat). 2-D: the same
-// window as a 12 x 1000 x 1 image.
+// 1-D: 10 s of 12 leads at 100 Hz (Kachuee: its own 187-sample beat; resnet1d also on
+// 2.5 s crops). 2-D: the same 10 s window as a 12 x 1000 x 1 image.
 const SPECS: Spec[] = [
   {
     name: 'resnet1d-wang-2017',
     inputShape: [1000, 12],
+    batch: 32,
+    steps: 4,
+    cpuBatch: 2,
+  },
+  {
+    label: 'resnet1d-wang-2017@250',
+    name: 'resnet1d-wang-2017',
+    inputShape: [250, 12],
     batch: 32,
     steps: 4,
     cpuBatch: 2,
