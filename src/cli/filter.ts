@@ -111,7 +111,10 @@ beyond the 16-bit range are clipped, with a warning.`,
             );
           }
           const record = await readRecord(recordPath, { logger: context.logger });
-          const stages = designFilterChain(spec, record.samplingRateHz);
+          const stages = designFilterChain(
+            { ...spec, logger: context.logger },
+            record.samplingRateHz,
+          );
           const filtered = record.physical.map((lead) => applyFilterChain(stages, lead));
           const outPath = options.out.endsWith('.hea')
             ? options.out.slice(0, -4)
@@ -188,7 +191,7 @@ async function writeResponse(
   recordPath: string | undefined,
   spec: FilterChainSpec,
   options: FilterCommandOptions,
-  context: { out: (text: string) => void },
+  context: { out: (text: string) => void; logger: Logger },
 ): Promise<void> {
   const format = extname(options.out).toLowerCase();
   if (format !== '.json' && format !== '.svg') {
@@ -212,7 +215,7 @@ async function writeResponse(
   if (!(samplingRateHz > 0))
     throw new ParameterError('--fs', 'a sampling rate > 0 Hz', options.fs);
 
-  const stages = designFilterChain(spec, samplingRateHz);
+  const stages = designFilterChain({ ...spec, logger: context.logger }, samplingRateHz);
   const { stages: responses, combined } = filterChainResponse(
     stages,
     samplingRateHz,

@@ -6,6 +6,7 @@ import { iirnotch } from './notch.js';
 import { filtfilt, sosfiltfilt } from './filtfilt.js';
 import { abs } from './complex.js';
 import { expectAllClose } from '../util/test-helpers/expect-close.js';
+import { createMemoryLogger } from '../util/logger.js';
 
 describe('designFilterChain', () => {
   it('builds high-pass, low-pass and notch stages from the scipy designs', () => {
@@ -38,6 +39,31 @@ describe('designFilterChain', () => {
         a: [1],
       }),
     );
+  });
+
+  it('warns when 255 FIR taps at 1000 Hz cannot make a 0.5 Hz high-pass edge', () => {
+    const logger = createMemoryLogger();
+    designFilterChain(
+      { highpassHz: 0.5, lowpassHz: 40, design: 'fir', taps: 255, logger },
+      1000,
+    );
+    // 3.3 * 1000 / 255 = 12.9 Hz > 0.5 Hz; 3.3 * 1000 / 0.5 = 6600, next odd 6601.
+    // DC gain -1.3 dB per pass: sum of scipy.signal.firwin(255, [0.5, 40], fs=1000,
+    // pass_zero=False), as the report of this defect measured it in scipy.
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]).toMatch(/^warn: FIR 255 taps at 1000 Hz/);
+    expect(logger.lines[0]).toContain('about 12.9 Hz');
+    expect(logger.lines[0]).toContain('0.5 Hz high-pass cutoff');
+    expect(logger.lines[0]).toContain('gain at 0 Hz -1.3 dB');
+    expect(logger.lines[0]).toContain('at least 6601 taps or the Butterworth design');
+  });
+
+  it('stays quiet for a Butterworth high-pass and an FIR whose band fits', () => {
+    const logger = createMemoryLogger();
+    designFilterChain({ highpassHz: 0.5, lowpassHz: 40, logger }, 1000);
+    designFilterChain({ lowpassHz: 40, design: 'fir', taps: 255, logger }, 1000);
+    designFilterChain({ highpassHz: 15, design: 'fir', taps: 255, logger }, 1000);
+    expect(logger.lines).toEqual([]);
   });
 
   it('applies the stages in order with zero phase', () => {

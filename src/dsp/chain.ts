@@ -10,6 +10,7 @@ import { freqz, sosfreqz, type FrequencyResponse } from './freqz.js';
 import { type Complex, mul } from './complex.js';
 import { toSignal, withDefaults } from './validate.js';
 import { ParameterError } from '../util/errors.js';
+import { type Logger, silentLogger } from '../util/logger.js';
 
 /** What to filter out: cutoffs in Hz, the design family and its size. */
 export interface FilterChainSpec {
@@ -27,7 +28,12 @@ export interface FilterChainSpec {
   order?: number;
   /** FIR length in taps; default 255 (odd, so a high-pass is possible). */
   taps?: number;
+  /** Receives the warning about an FIR too short for its lowest cutoff; default silent. */
+  logger?: Logger;
 }
+
+/** Transition width of a Hamming-window FIR, in units of fs / taps (the usual rule of thumb). */
+export const HAMMING_TRANSITION_FS_PER_TAP = 3.3;
 
 /** Defaults of {@link FilterChainSpec}. */
 export const FILTER_CHAIN_DEFAULTS = {
@@ -52,7 +58,9 @@ export type FilterStage =
  * @throws ParameterError when no filter is asked for, or high-pass >= low-pass
  * @remarks Limitations: a Hamming-window FIR's transition band is about 3.3 fs / taps wide
  * (13 Hz for 255 taps at 1000 Hz), so an FIR high-pass cannot remove baseline wander below
- * 1 Hz; use the Butterworth design for that, or many more taps.
+ * 1 Hz; use the Butterworth design for that, or many more taps. When that width exceeds
+ * the FIR's lowest cutoff, `spec.logger` receives a warning with the gain at 0 Hz and the
+ * number of taps that would be needed; the stage is still designed as asked.
  * @example
  * const stages = designFilterChain({ lowpassHz: 50, design: 'fir' }, 1000);
  */
@@ -124,7 +132,37 @@ export function designFilterChain(
     const { b, a } = iirnotch(notchHz, notchQ, fs);
     stages.push({ label: `notch ${notchHz} Hz, Q ${notchQ}`, cutoffHz: notchHz, b, a });
   }
+  if (design === 'fir') warnIfFirTooShort(spec, taps, fs);
   return stages;
+}
+
+/** Warns when the Hamming transition band (3.3 fs / taps) is wider than the lowest cutoff. */
+function warnIfFirTooShort(spec: FilterChainSpec, taps: number, fs: number): void {
+  const { lowpassHz, highpassHz } = spec;
+  const lowestHz = highpassHz ?? lowpassHz;
+  if (lowestHz === undefined) return;
+  const transitionHz = (HAMMING_TRANSITION_FS_PER_TAP * fs) / taps;
+  if (!(transitionHz > lowestHz)) return;
+
+  // Taps for a transition band no wider than the cutoff, odd so that a high-pass exists.
+  const neededTaps =
+    2 * Math.ceil((HAMMING_TRANSITION_FS_PER_TAP * fs) / lowestHz / 2) + 1;
+  const kind = highpassHz === undefined ? 'low-pass' : 'high-pass';
+  let leak = '';
+  if (highpassHz !== undefined) {
+    const bands = lowpassHz === undefined ? highpassHz : [highpassHz, lowpassHz];
+    const b = firwin(taps, bands, {
+      fs,
+      passZero: lowpassHz === undefined ? 'highpass' : 'bandpass',
+    });
+    const dcGain = Math.abs(b.reduce((sum, tap) => sum + tap, 0));
+    leak = `, so baseline wander passes (gain at 0 Hz ${(20 * Math.log10(dcGain)).toFixed(1)} dB per pass)`;
+  }
+  (spec.logger ?? silentLogger).warn(
+    `FIR ${taps} taps at ${fs} Hz: its transition band, about ${transitionHz.toFixed(1)} Hz ` +
+      `(3.3 fs / taps, Hamming), is wider than the ${lowestHz} Hz ${kind} cutoff${leak}; ` +
+      `use at least ${neededTaps} taps or the Butterworth design (--design butter)`,
+  );
 }
 
 /**
