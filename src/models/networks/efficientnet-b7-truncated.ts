@@ -64,7 +64,10 @@ const SE_RATIO = 0.25;
  * the output close the network.
  *
  * Limitations: no pretrained (ImageNet) weights exist offline; no stochastic depth
- * (drop-connect); slow on a CPU (see the README's benchmarks).
+ * (drop-connect); slow on a CPU, about 10 times slower to train than
+ * `resnet1d-wang-2017` on the same window; and memory-hungry: training on 12 x 1000
+ * windows at batch 8 fills 3.8 GB of the 4 GB wasm heap (inference alone about 0.1 GB),
+ * so use batches of 8 or less, or shorter windows (see the README's benchmarks).
  *
  * @see Tan M, Le QV. EfficientNet: rethinking model scaling for convolutional neural
  *   networks. ICML 2019. https://arxiv.org/abs/1905.11946
