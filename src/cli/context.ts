@@ -69,8 +69,9 @@ export function reportError(error: unknown, debug: boolean): void {
     return;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  if (isMissingFile(err)) {
-    process.stderr.write(`error: ${err.message}\n`);
+  const plain = fileSystemMessage(err as NodeJS.ErrnoException);
+  if (plain !== undefined) {
+    process.stderr.write(`error: ${plain}\n`);
   } else {
     process.stderr.write(`error: internal error: ${err.message}\n`);
     if (!debug) process.stderr.write('run again with --debug for the stack trace\n');
@@ -78,7 +79,17 @@ export function reportError(error: unknown, debug: boolean): void {
   if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
 }
 
-function isMissingFile(error: Error): boolean {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR';
+/** What a file-system error means for the user, in words, with the path it names. */
+const FILE_SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'not found; check the path',
+  ENOTDIR: 'is not a folder (or a part of the path is a file); give a folder path',
+  EISDIR: 'is a folder, but a file was expected; give the path of a file',
+  EACCES: 'permission denied; check the permissions of the file or folder',
+};
+
+function fileSystemMessage(error: NodeJS.ErrnoException): string | undefined {
+  const words = error.code !== undefined ? FILE_SYSTEM_ERRORS[error.code] : undefined;
+  if (words === undefined) return undefined;
+  if (error.path !== undefined) return `${error.path}: ${words}`;
+  return `a path ${words}; run again with --debug to see which`;
 }
