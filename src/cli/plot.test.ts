@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,28 @@ describe('cardiokit plot', () => {
     );
     expect(exitCode).toBe(0);
     expect(readFileSync(out).subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  it('refuses a PNG above 64 megapixels, naming --px-per-mm and the largest value', async () => {
+    const out = join(dir, 'huge.png');
+    const { exitCode, stderr } = await run(
+      'plot',
+      record,
+      '--out',
+      out,
+      '--from',
+      '0',
+      '--to',
+      '10',
+      '--px-per-mm',
+      '1000',
+    );
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(
+      /--px-per-mm must be at most \d+(\.\d)? for this page as PNG \(got 1000\)/,
+    );
+    expect(stderr).toContain('above the limit of 64 megapixels');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('exits non-zero with a message naming the problem, without a stack trace', async () => {

@@ -9,6 +9,8 @@ import { detectRPeaksMultiLead } from '../ecg/index.js';
 import {
   ECG_LAYOUTS,
   type EcgLayout,
+  MAX_PNG_PIXELS,
+  pngSizeOf,
   renderEcgPaperSvg,
   svgToPng,
 } from '../report/index.js';
@@ -119,6 +121,7 @@ pixel columns keep each column's minimum and maximum; the chart says so when it 
           overlay,
           peakSampleIndices: peaks,
         });
+        if (format === '.png') checkPngSize(svg, pxPerMm);
         await writeFileAtomic(options.out, format === '.png' ? svgToPng(svg) : svg);
 
         const summary = {
@@ -141,6 +144,25 @@ pixel columns keep each column's minimum and maximum; the chart says so when it 
       }),
     );
 };
+
+/**
+ * Refuses a PNG page above MAX_PNG_PIXELS, naming --px-per-mm and the largest value that
+ * fits: the raster grows with the square of --px-per-mm, and resvg holds all of it.
+ */
+function checkPngSize(svg: string, pxPerMm: number): void {
+  const { widthPx, heightPx } = pngSizeOf(svg);
+  const pixels = widthPx * heightPx;
+  if (pixels <= MAX_PNG_PIXELS) return;
+  const largest = Math.floor(pxPerMm * Math.sqrt(MAX_PNG_PIXELS / pixels) * 10) / 10;
+  throw new ParameterError(
+    '--px-per-mm',
+    `at most ${largest} for this page as PNG`,
+    pxPerMm,
+    `the PNG would be ${widthPx} x ${heightPx} pixels, above the limit of ` +
+      `${MAX_PNG_PIXELS / 1e6} megapixels; lower --px-per-mm, draw a shorter ` +
+      '--from/--to range, or write .svg',
+  );
+}
 
 function parseNumber(name: string, text: string): number {
   const value = Number(text);

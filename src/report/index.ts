@@ -14,7 +14,7 @@ export {
 } from './filter-response.js';
 export type { FilterResponse, FilterResponseOptions } from './filter-response.js';
 export { unwrapPhase, magnitudeDb, angleRad } from './phase.js';
-export { svgToPng, PNG_FONT_FILES } from './png.js';
+export { svgToPng, pngSizeOf, PNG_FONT_FILES, MAX_PNG_PIXELS } from './png.js';
 export type { PngOptions } from './png.js';
 export { renderVegaLiteSvg } from './vega-render.js';
 export { renderEcgPaperSvg, ECG_PAPER_DEFAULTS, ECG_COLOURS } from './ecg-paper.js';

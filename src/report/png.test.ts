@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { svgToPng } from './png.js';
+import { pngSizeOf, svgToPng } from './png.js';
 
 const page = (text: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><rect width="200" height="60" fill="white"/>` +
@@ -18,5 +18,13 @@ describe('svgToPng', () => {
     const blank = Buffer.from(svgToPng(page('')));
     expect(withText.equals(blank)).toBe(false);
     expect(withText.length).toBeGreaterThan(blank.length + 200);
+  });
+
+  it('refuses a raster above maxPixels before drawing it, naming the size', () => {
+    // 200 x 60 at zoom 2 is 400 x 120 = 48000 pixels.
+    expect(pngSizeOf(page('V1'))).toEqual({ widthPx: 400, heightPx: 120 });
+    expect(() => svgToPng(page('V1'), { maxPixels: 47_999 })).toThrow(
+      'PNG size must be at most 47999 pixels (got 48000): the page would be 400 x 120 pixels',
+    );
   });
 });
