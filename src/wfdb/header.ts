@@ -33,10 +33,11 @@ export function headerPathOf(recordPath: string): string {
 
 /**
  * Reads and parses a record's `.hea` file.
- * @param recordPath path without extension (`data/100`) or ending in `.hea`
+ * @param recordPath path without extension (`data/100`), or ending in `.hea`, or in
+ *   `.dat` when `data/100.hea` exists (the `.dat` is dropped as `.hea` is)
  * @param options see {@link ReadHeaderOptions}
  * @returns the header with wfdb's defaults filled in
- * @throws FileError when the header file is missing; ParseError (with line and field)
+ * @throws FileError when the header file is missing or the path is a folder; ParseError (with line and field)
  *   when a line breaks the format; UnknownFormatError for an undefined storage format
  * @example
  * const header = await readHeader('../shared/data/mitdb/100');
@@ -46,7 +47,7 @@ export async function readHeader(
   recordPath: string,
   options: ReadHeaderOptions = {},
 ): Promise<RecordHeader> {
-  const headerPath = headerPathOf(recordPath);
+  const headerPath = await findHeaderPath(recordPath);
   let bytes: Buffer;
   try {
     bytes = await readFile(headerPath);
@@ -58,6 +59,43 @@ export async function readHeader(
     header.lengthSamples = await inferLengthSamples(header);
   }
   return header;
+}
+
+/**
+ * The header file of a record path; a path ending in `.dat` names the record without it
+ * when `<path>.hea` is absent and the header without `.dat` exists.
+ * @throws FileError when the path is a folder, not a record
+ */
+async function findHeaderPath(recordPath: string): Promise<string> {
+  const headerPath = headerPathOf(recordPath);
+  if (await isFile(headerPath)) return headerPath;
+  if (recordPath.endsWith('.dat')) {
+    const withoutDat = `${recordPath.slice(0, -'.dat'.length)}.hea`;
+    if (await isFile(withoutDat)) return withoutDat;
+  }
+  if (!recordPath.endsWith('.hea') && (await isFolder(recordPath))) {
+    const example = join(recordPath, '100');
+    throw new FileError(
+      recordPath,
+      `is a directory; give a record path such as ${example} (the header ${example}.hea)`,
+      'FILE_NOT_RECORD',
+    );
+  }
+  return headerPath;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /**

@@ -40,7 +40,8 @@ export const READ_RECORD_DEFAULTS = {
 
 /**
  * Reads the samples of a WFDB record, as `wfdb.rdrecord` does.
- * @param recordPath path without extension (`data/100`) or ending in `.hea`
+ * @param recordPath path without extension (`data/100`), or ending in `.hea`, or in
+ *   `.dat` when `data/100.hea` exists
  * @param options range (`fromSample` inclusive, `toSample` exclusive, 0-based, in
  *   samples at the record's base rate), channels, digital values; see
  *   {@link ReadRecordOptions}
