@@ -11,6 +11,7 @@ import { registerReport } from './report.js';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 const record = resolve(repoRoot, 'data/ptbdb/patient001/s0010_re');
+const mitdb100 = resolve(repoRoot, '../shared/data/mitdb/100');
 const dir = mkdtempSync(join(tmpdir(), 'cardiokit-plot-cli-'));
 
 /** Runs `cardiokit ...args` in-process with the plot and report commands. */
@@ -104,6 +105,24 @@ describe('cardiokit plot', () => {
     );
     expect(exitCode).toBe(0);
     expect(readFileSync(out).subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  it('draws a two-lead record one lead a row when --layout is not given', async () => {
+    const out = join(dir, 'mitdb-default.svg');
+    const args = ['plot', mitdb100, '--out', out, '--from', '60', '--to', '70'];
+    const { stdout, exitCode } = await run(...args, '--json');
+    expect(exitCode).toBe(0);
+    expect(JSON.parse(stdout).layout).toBe('1x12');
+    const root = parseSvg(readFileSync(out, 'utf8'));
+    const leads = findAll(root, (n) => n.name === 'g' && hasClass(n, 'lead'));
+    expect(leads.map((lead) => lead.attributes['data-lead'])).toEqual(['MLII', 'V5']);
+
+    // The 12 standard leads still default to 3x4; an explicit 3x4 on 2 leads is an error.
+    const ptbdb = await run('plot', record, '--out', join(dir, 'd.svg'), '--json');
+    expect(JSON.parse(ptbdb.stdout).layout).toBe('3x4');
+    const explicit = await run(...args, '--layout', '3x4');
+    expect(explicit.exitCode).toBe(1);
+    expect(explicit.stderr).toMatch(/layout must be a record with the 12 standard leads/);
   });
 
   it('refuses a PNG above 64 megapixels, naming --px-per-mm and the largest value', async () => {

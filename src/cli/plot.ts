@@ -9,6 +9,7 @@ import { detectRPeaksMultiLead } from '../ecg/index.js';
 import {
   ECG_LAYOUTS,
   type EcgLayout,
+  hasStandardLeads,
   MAX_PNG_PIXELS,
   pngSizeOf,
   renderEcgPaperSvg,
@@ -21,7 +22,7 @@ import { action, type RegisterCommand } from './context.js';
 
 interface PlotOptions {
   out: string;
-  layout: EcgLayout;
+  layout?: EcgLayout;
   from?: string;
   to?: string;
   filter: string[];
@@ -39,9 +40,10 @@ export const registerPlot: RegisterCommand = (program) => {
     .argument('<record>', 'WFDB record path without extension')
     .requiredOption('-o, --out <file>', 'output file, .svg or .png')
     .addOption(
-      new Option('--layout <layout>', 'paper layout')
-        .choices([...ECG_LAYOUTS])
-        .default('3x4'),
+      new Option(
+        '--layout <layout>',
+        'paper layout (default: 3x4 for the 12 standard leads, else 1x12)',
+      ).choices([...ECG_LAYOUTS]),
     )
     .option('--from <seconds>', 'start of the range drawn, s from the record start')
     .option('--to <seconds>', 'end of the range drawn (exclusive), s')
@@ -95,6 +97,10 @@ pixel columns keep each column's minimum and maximum; the chart says so when it 
           logger: context.logger,
         });
 
+        // 3x4 needs the 12 standard leads; any other record gets one lead a row.
+        const layout =
+          options.layout ?? (hasStandardLeads(record.signalNames) ? '3x4' : '1x12');
+
         const spec = parseFilters(options.filter, options.design);
         const stages = spec ? designFilterChain(spec, rate) : undefined;
         const overlay = stages
@@ -114,7 +120,7 @@ pixel columns keep each column's minimum and maximum; the chart says so when it 
           : undefined;
 
         const svg = renderEcgPaperSvg(record, {
-          layout: options.layout,
+          layout,
           fromSec,
           toSec,
           pxPerMm,
@@ -127,7 +133,7 @@ pixel columns keep each column's minimum and maximum; the chart says so when it 
         const summary = {
           out: options.out,
           record: recordPath,
-          layout: options.layout,
+          layout,
           samplingRateHz: rate,
           fromSec: fromSec ?? record.fromSample / rate,
           toSec: toSec ?? (record.fromSample + record.lengthSamples) / rate,
@@ -138,7 +144,7 @@ pixel columns keep each column's minimum and maximum; the chart says so when it 
         context.out(
           options.json
             ? JSON.stringify(summary)
-            : `wrote ${options.out}: ${recordPath}, ${options.layout}, ${summary.fromSec} to ${summary.toSec} s` +
+            : `wrote ${options.out}: ${recordPath}, ${layout}, ${summary.fromSec} to ${summary.toSec} s` +
                 (peaks ? `, ${peaks.length} R peaks` : ''),
         );
       }),

@@ -104,6 +104,16 @@ export function layoutPanels(
   return panels;
 }
 
+/**
+ * Whether a record holds the 12 standard leads (any case, surrounding spaces ignored), so
+ * that the 3x4 and 6x2 layouts can draw it.
+ * @param signalNames channel names of the record
+ */
+export function hasStandardLeads(signalNames: readonly string[]): boolean {
+  const names = new Set(signalNames.map((name) => name.trim().toLowerCase()));
+  return STANDARD_LEADS.every((lead) => names.has(lead.toLowerCase()));
+}
+
 /** Rows of a layout for a given number of channels. */
 export function layoutRows(layout: EcgLayout, channels: number): number {
   if (layout === '3x4') return 4;

@@ -19,7 +19,7 @@ export type { PngOptions } from './png.js';
 export { renderVegaLiteSvg } from './vega-render.js';
 export { renderEcgPaperSvg, ECG_PAPER_DEFAULTS, ECG_COLOURS } from './ecg-paper.js';
 export type { EcgSignals, EcgPaperOptions } from './ecg-paper.js';
-export { layoutPanels, ECG_LAYOUTS } from './ecg-layout.js';
+export { layoutPanels, hasStandardLeads, ECG_LAYOUTS } from './ecg-layout.js';
 export type { EcgLayout, EcgPanel } from './ecg-layout.js';
 export { decimateMinMax } from './decimate.js';
 export type { TracePoints } from './decimate.js';
