@@ -54,7 +54,8 @@ export const READ_RECORD_DEFAULTS = {
  * @remarks Only the bytes of the frames asked for are read, except for format 8 (a
  *   difference format, read from the start) and FLAC (decoded whole). A checksum
  *   mismatch is a warning to `logger` naming the signal; it is checked only when the
- *   whole record is read.
+ *   whole record is read, and not at all when every checksum field of the header is 0
+ *   (older PhysioNet headers, such as ptbdb's, write 0 as a placeholder).
  *
  *   Limitations: a variable-layout multi-segment record whose gain or baseline differ
  *   between segments cannot be returned as digital values (physical values work), as in
