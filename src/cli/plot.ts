@@ -1,10 +1,6 @@
 import { extname } from 'node:path';
 import { Option } from 'commander';
-import {
-  applyFilterChain,
-  designFilterChain,
-  type FilterChainSpec,
-} from '../dsp/index.js';
+import { designFilterChain, type FilterChainSpec } from '../dsp/index.js';
 import { detectRPeaksMultiLead } from '../ecg/index.js';
 import {
   ECG_LAYOUTS,
@@ -19,6 +15,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { ParameterError } from '../util/errors.js';
 import { readHeader, readRecord } from '../wfdb/index.js';
 import { action, type RegisterCommand } from './context.js';
+import { filterRangeWithContext } from './plot-overlay.js';
 
 interface PlotOptions {
   out: string;
@@ -102,12 +99,18 @@ pixel columns keep each column's minimum and maximum; the chart says so when it 
           options.layout ?? (hasStandardLeads(record.signalNames) ? '3x4' : '1x12');
 
         const spec = parseFilters(options.filter, options.design);
-        const stages = spec ? designFilterChain(spec, rate) : undefined;
+        const stages = spec
+          ? designFilterChain({ ...spec, logger: context.logger }, rate)
+          : undefined;
+        // The overlay is filtered with the samples around the range, then cut to it.
         const overlay = stages
           ? {
               label: `filtered: ${stages.map((s) => s.label).join(' + ')} (zero phase)`,
-              physical: record.physical.map((channel) =>
-                applyFilterChain(stages, channel),
+              physical: await filterRangeWithContext(
+                recordPath,
+                stages,
+                record,
+                context.logger,
               ),
             }
           : undefined;
