@@ -1,5 +1,6 @@
 import { multiSegmentSignals, readHeader, readRecordFromHeader } from '../wfdb/index.js';
 import type { EcgRecord, RecordHeader, SignalSpec } from '../wfdb/index.js';
+import { FileError } from '../util/errors.js';
 import { action, type RegisterCommand } from './context.js';
 
 interface InfoOptions {
@@ -34,14 +35,25 @@ Examples:
   cardiokit info data/ptbdb/patient001/s0010_re --json
 
 The summary gives, per signal, the minimum, maximum and mean of the valid physical
-values and the number of invalid samples (NaN), over the whole record.`,
+values and the number of invalid samples (NaN), over the whole record. When the signal
+files are missing, the header is shown without the summary, with a warning.`,
     )
     .action(
       action(async (context, record: string, options: InfoOptions) => {
-        const header = await readHeader(record);
+        // A header is shown even when its signal files are missing.
+        let header = await readHeader(record, { inferLength: false });
         let rec: EcgRecord | undefined;
-        if (options.summary) {
-          rec = await readRecordFromHeader(header, { logger: context.logger });
+        try {
+          if (header.lengthSamples === undefined) header = await readHeader(record);
+          if (options.summary) {
+            rec = await readRecordFromHeader(header, { logger: context.logger });
+          }
+        } catch (error) {
+          if (!(error instanceof FileError) || error.code !== 'FILE_MISSING') throw error;
+          context.logger.warn(
+            `${error.file}: signal data missing; the header is shown without the ` +
+              'summary (fetch the signal files to get it, or pass --no-summary)',
+          );
         }
         const summaries = rec?.physical.map(summarize);
         const signals = rec?.signalSpecs ?? (await multiSegmentSignals(header));

@@ -1,0 +1,66 @@
+import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeRecord } from '../wfdb/index.js';
+import { registerInfo } from './info.js';
+
+let dir = '';
+
+/** Runs `cardiokit info ...args` in-process; returns output and exit code. */
+async function run(...args: string[]) {
+  const program = new Command().option('--debug').option('-q, --quiet').exitOverride();
+  registerInfo(program);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (chunk) => stdout.push(String(chunk)) > 0,
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (chunk) => stderr.push(String(chunk)) > 0,
+  );
+  await program.parseAsync(['node', 'cardiokit', 'info', ...args]);
+  vi.restoreAllMocks();
+  const exitCode = process.exitCode ?? 0;
+  process.exitCode = undefined;
+  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cardiokit-cli-info-'));
+  await writeRecord(join(dir, 'nodat'), {
+    signalNames: ['I', 'V1'],
+    samplingRateHz: 100,
+    digital: [new Int32Array(50), new Int32Array(50)],
+    format: 16,
+  });
+  await unlink(join(dir, 'nodat.dat'));
+  // No length on the record line: it would be inferred from the missing file.
+  await writeFile(
+    join(dir, 'nolength.hea'),
+    'nolength 1 100\nnolength.dat 16 200 16 0 0 0 0 II\n',
+  );
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('cardiokit info on a header whose signal file is missing', () => {
+  it('prints the header, warns that the signal data is missing, and exits 0', async () => {
+    const result = await run(join(dir, 'nodat'));
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^length\s+50 samples/m);
+    expect(result.stdout).toMatch(/^1\s+V1\s+mV\s+16\s/m);
+    expect(result.stderr).toContain(
+      `${join(dir, 'nodat.dat')}: signal data missing; the header is shown without the summary`,
+    );
+  });
+
+  it('shows a header without a length as of unknown length', async () => {
+    const result = await run(join(dir, 'nolength'), '--no-summary');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^length\s+unknown samples$/m);
+    expect(result.stderr).toContain('signal data missing');
+  });
+});
