@@ -46,7 +46,8 @@ export interface RunFolder {
  * @param runDir the run folder
  * @returns its parsed content; optional files that are absent are `undefined`
  * @throws FileError when the folder or its `config.json` is missing; ParseError when a
- * file is not valid JSON or `predictions.csv` has a bad row
+ * file is not valid JSON, `predictions.csv` has a bad row, or `metrics.json` lacks a
+ * field the report prints (see {@link METRIC_FIELDS})
  */
 export async function readRunFolder(runDir: string): Promise<RunFolder> {
   if (!existsSync(join(runDir, 'config.json'))) {
@@ -70,9 +71,57 @@ export async function readRunFolder(runDir: string): Promise<RunFolder> {
       Record<string, unknown> | undefined,
     split: (await readJson(runDir, 'split.json')) as Record<string, unknown> | undefined,
     history,
-    metrics: (await readJson(runDir, 'metrics.json')) as RunMetrics | undefined,
+    metrics: checkMetrics(
+      join(runDir, 'metrics.json'),
+      await readJson(runDir, 'metrics.json'),
+    ),
     predictions: await readPredictions(join(runDir, 'predictions.csv')),
   };
+}
+
+/** Fields of each metric block of metrics.json that the report prints. */
+export const METRIC_FIELDS = [
+  'n',
+  'positives',
+  'auc',
+  'averagePrecision',
+  'accuracy',
+  'sensitivity',
+  'specificity',
+  'f1',
+] as const;
+
+/**
+ * Checks that metrics.json holds a record-level block of the test set (or of the
+ * out-of-fold predictions of a cross-validated run) and that every block present has the
+ * fields of {@link METRIC_FIELDS}; an absent file stays `undefined`.
+ */
+function checkMetrics(file: string, raw: unknown): RunMetrics | undefined {
+  if (raw === undefined) return undefined;
+  const at = (value: unknown, key: string): unknown =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+  const missing: string[] = [];
+  if (at(at(raw, 'test'), 'record') === undefined && at(raw, 'outOfFold') === undefined)
+    missing.push('test.record');
+  for (const set of ['test', 'validation', 'outOfFold']) {
+    for (const level of ['record', 'window', 'patient']) {
+      const block = at(at(raw, set), level);
+      if (block === undefined) continue;
+      for (const field of METRIC_FIELDS)
+        if (at(block, field) === undefined) missing.push(`${set}.${level}.${field}`);
+    }
+  }
+  if (missing.length > 0) {
+    throw new ParseError(
+      file,
+      `${missing.join(', ')} missing: a finished run writes test.record (outOfFold.record ` +
+        `with --cv) with ${METRIC_FIELDS.join(', ')}; rerun the training, or delete ` +
+        'metrics.json to report the run without metrics',
+    );
+  }
+  return raw as RunMetrics;
 }
 
 async function readJson(runDir: string, name: string): Promise<unknown> {

@@ -1,4 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,5 +135,24 @@ describe('writeRunReport', () => {
     writeFileSync(join(broken, 'config.json'), '{}');
     writeFileSync(join(broken, 'metrics.json'), '{"test": ');
     await expect(writeRunReport(broken)).rejects.toThrow(/metrics.json: not valid JSON/);
+  });
+
+  it('refuses a metrics.json without the test metrics, naming the missing fields', async () => {
+    const empty = join(dir, 'empty-metrics');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'config.json'), '{}');
+    writeFileSync(join(empty, 'metrics.json'), '{}');
+    await expect(writeRunReport(empty)).rejects.toThrow(
+      /metrics\.json: test\.record missing: a finished run writes test\.record/,
+    );
+    expect(existsSync(join(empty, 'report.html'))).toBe(false);
+
+    const metrics = JSON.parse(readFileSync(join(dir, 'run/metrics.json'), 'utf8'));
+    delete metrics.test.record.auc;
+    delete metrics.validation.record.f1;
+    writeFileSync(join(empty, 'metrics.json'), JSON.stringify(metrics));
+    await expect(writeRunReport(empty)).rejects.toThrow(
+      'metrics.json: test.record.auc, validation.record.f1 missing',
+    );
   });
 });
