@@ -1,4 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,6 +183,28 @@ describe('cardiokit report', () => {
     const file = JSON.parse(stdout).report;
     expect(file).toBe(join(runDir, 'report.html'));
     expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('writes report.html inside --out when --out is an existing folder', async () => {
+    const runDir = join(dir, 'run');
+    if (!existsSync(runDir)) await buildTinyRun(repoRoot, runDir);
+    const outDir = join(dir, 'reports');
+    mkdirSync(outDir);
+    const { stdout, exitCode } = await run('report', runDir, '--out', outDir, '--json');
+    expect(exitCode).toBe(0);
+    expect(JSON.parse(stdout).report).toBe(join(outDir, 'report.html'));
+    expect(readFileSync(join(outDir, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('exits non-zero naming the fields of a metrics.json that lacks them', async () => {
+    const runDir = join(dir, 'empty-metrics');
+    mkdirSync(runDir);
+    writeFileSync(join(runDir, 'config.json'), '{}');
+    writeFileSync(join(runDir, 'metrics.json'), '{}');
+    const { exitCode, stderr } = await run('report', runDir);
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(/metrics\.json: test\.record missing/);
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('names the missing config.json of a folder that is not a run', async () => {

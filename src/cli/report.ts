@@ -12,7 +12,10 @@ export const registerReport: RegisterCommand = (program) => {
     .command('report')
     .description('write the HTML report of a training run folder')
     .argument('<run>', 'run folder written by `cardiokit train`')
-    .option('-o, --out <file>', 'output HTML file (default RUN/report.html)')
+    .option(
+      '-o, --out <file>',
+      'output HTML file, or a folder to write report.html in (default RUN/report.html)',
+    )
     .option('--json', 'print the path written as JSON on stdout')
     .addHelpText(
       'after',

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MetricSummary } from '../train/bootstrap.js';
 import { precisionRecallCurve, rocCurve } from '../train/metrics.js';
@@ -19,7 +20,7 @@ import { renderTrainingHistorySvg } from './training-charts.js';
 
 /** Options of {@link writeRunReport}. */
 export interface RunReportOptions {
-  /** Output file; default `<runDir>/report.html`. */
+  /** Output file, or a folder to write `report.html` into; default `<runDir>/report.html`. */
   outFile: string;
   /** Receives warnings (a chart or an example left out, and why). */
   logger: Logger;
@@ -39,7 +40,8 @@ export const RUN_REPORT_DEFAULTS = {
  * confusion matrix, reliability curve, example ECGs with their predicted probability,
  * and the limitations of the evaluation.
  * @param runDir a run folder written by `cardiokit train`
- * @param options output file, logger, calibration bins
+ * @param options output file (an existing folder gets `report.html` inside it), logger,
+ *   calibration bins
  * @returns the path of the HTML file written (atomically)
  * @throws FileError when `runDir/config.json` is missing; ParseError for a malformed file
  * @remarks Curves are computed from `predictions.csv` (test rows, or every row for a
@@ -65,8 +67,15 @@ export async function writeRunReport(
   };
   const run = await readRunFolder(runDir);
   const html = await buildRunReportHtml(run, settings);
-  await writeFileAtomic(settings.outFile, html);
-  return settings.outFile;
+
+  // An existing folder as outFile receives report.html.
+  const isFolder = await stat(settings.outFile).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  const outFile = isFolder ? join(settings.outFile, 'report.html') : settings.outFile;
+  await writeFileAtomic(outFile, html);
+  return outFile;
 }
 
 /** Builds the report's HTML text from a run folder already read. */
