@@ -139,7 +139,9 @@ describe('cardiokit export', () => {
   it('exits 1 without a stack trace for a range past the end', async () => {
     const { stderr, exitCode } = await run('export', record, '--to-sample', '5000');
     expect(exitCode).toBe(1);
-    expect(stderr).toMatch(/^error: toSample must be an integer <= 1000 \(got 5000\)/);
+    expect(stderr).toMatch(
+      /^error: --to-sample 5000 is past the end of the record \(1000 samples\)/,
+    );
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 

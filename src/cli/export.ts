@@ -2,6 +2,7 @@ import { Option } from 'commander';
 import { ParameterError } from '../util/errors.js';
 import { readHeader, readRecordFromHeader, type EcgRecord } from '../wfdb/index.js';
 import { action, type CommandContext, type RegisterCommand } from './context.js';
+import { checkRangeOptions, type RangeEnd } from './time-range.js';
 
 interface ExportOptions {
   from?: string;
@@ -53,11 +54,12 @@ value per frame (the frame average, as wfdb-python's smooth_frames).`,
       action(async (context, record: string, options: ExportOptions) => {
         const header = await readHeader(record);
         const rate = header.samplingFrequencyHz;
-        const fromSample = position(options.from, options.fromSample, rate, 'from');
-        const toSample = position(options.to, options.toSample, rate, 'to');
+        const from = position(options.from, options.fromSample, rate, 'from');
+        const to = position(options.to, options.toSample, rate, 'to');
+        checkRangeOptions(from, to, header.lengthSamples ?? 0, rate);
         const rec = await readRecordFromHeader(header, {
-          fromSample,
-          toSample,
+          fromSample: from?.sample,
+          toSample: to?.sample,
           channels:
             options.channels !== undefined ? parseChannels(options.channels) : undefined,
           digital: options.digital,
@@ -78,7 +80,7 @@ function position(
   sample: string | undefined,
   rateHz: number,
   which: 'from' | 'to',
-): number | undefined {
+): RangeEnd | undefined {
   if (seconds !== undefined && sample !== undefined) {
     throw new ParameterError(
       `--${which}`,
@@ -91,14 +93,20 @@ function position(
     if (!/^\d+$/.test(sample)) {
       throw new ParameterError(`--${which}-sample`, 'a 0-based sample index', sample);
     }
-    return Number(sample);
+    return {
+      option: `--${which}-sample`,
+      text: sample,
+      inSeconds: false,
+      sample: Number(sample),
+    };
   }
   if (seconds === undefined) return undefined;
   const value = Number(seconds);
   if (seconds.trim() === '' || !Number.isFinite(value) || value < 0) {
     throw new ParameterError(`--${which}`, 'a time in seconds >= 0', seconds);
   }
-  return Math.round(value * rateHz);
+  const index = Math.round(value * rateHz);
+  return { option: `--${which}`, text: seconds, inSeconds: true, sample: index };
 }
 
 function parseChannels(list: string): (number | string)[] {

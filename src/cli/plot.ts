@@ -16,6 +16,7 @@ import { ParameterError } from '../util/errors.js';
 import { readHeader, readRecord } from '../wfdb/index.js';
 import { action, type RegisterCommand } from './context.js';
 import { filterRangeWithContext } from './plot-overlay.js';
+import { checkRangeOptions } from './time-range.js';
 
 interface PlotOptions {
   out: string;
@@ -87,10 +88,29 @@ pixel columns keep each column's minimum and maximum; the chart says so when it 
           options.to === undefined ? undefined : parseNumber('--to', options.to);
 
         // Read only the samples drawn.
-        const rate = (await readHeader(recordPath)).samplingFrequencyHz;
+        const header = await readHeader(recordPath);
+        const rate = header.samplingFrequencyHz;
+        const fromSample =
+          fromSec === undefined ? 0 : Math.max(0, Math.floor(fromSec * rate));
+        const toSample = toSec === undefined ? undefined : Math.ceil(toSec * rate);
+        checkRangeOptions(
+          fromSec === undefined
+            ? undefined
+            : {
+                option: '--from',
+                text: options.from!,
+                inSeconds: true,
+                sample: fromSample,
+              },
+          toSample === undefined
+            ? undefined
+            : { option: '--to', text: options.to!, inSeconds: true, sample: toSample },
+          header.lengthSamples ?? 0,
+          rate,
+        );
         const record = await readRecord(recordPath, {
-          fromSample: fromSec === undefined ? 0 : Math.max(0, Math.floor(fromSec * rate)),
-          toSample: toSec === undefined ? undefined : Math.ceil(toSec * rate),
+          fromSample,
+          toSample,
           logger: context.logger,
         });
 
