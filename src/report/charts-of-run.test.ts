@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricSummary } from '../train/bootstrap.js';
-import { precisionRecallCurve, rocCurve } from '../train/metrics.js';
+import { averagePrecision, precisionRecallCurve, rocCurve } from '../train/metrics.js';
 import { calibrationBins } from './calibration.js';
 import {
   formatEstimate,
   renderCalibrationSvg,
   renderConfusionSvg,
+  precisionRecallSteps,
   renderPrSvg,
   renderRocSvg,
 } from './evaluation-charts.js';
@@ -111,6 +112,37 @@ describe('evaluation charts on a real run', () => {
     // The reference is horizontal at the positive rate: y = 320 * (1 - prevalence).
     const y = 320 * (1 - prevalence);
     expect(lines[0].attributes.d).toMatch(new RegExp(`^M0,${y.toFixed(3).slice(0, -2)}`));
+
+    // A step curve from (recall 0, precision 1), top left, to recall 1: every segment
+    // is horizontal or vertical, as sklearn's PrecisionRecallDisplay draws it.
+    const coords = [...lines[1].attributes.d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map(
+      (m) => [Number(m[1]), Number(m[2])],
+    );
+    expect(coords[0]).toEqual([0, 0]);
+    expect(coords[coords.length - 1][0]).toBe(320);
+    for (let k = 1; k < coords.length; k++) {
+      const [dx, dy] = [coords[k][0] - coords[k - 1][0], coords[k][1] - coords[k - 1][1]];
+      expect(dx === 0 || dy === 0, `segment ${k}: ${dx}, ${dy}`).toBe(true);
+    }
+    // Without an interval the legend and title give the AP of the steps, which is
+    // sklearn's average_precision_score as src/train's averagePrecision computes it.
+    const ap = averagePrecision(labels, scores).toFixed(3);
+    expect(texts(root)).toContain(`test: AP ${ap}`);
+    expect(texts(root)).toContain(`Precision-recall curve (AP ${ap})`);
+  });
+
+  it('places a step at each threshold, precision held over the recall it adds', () => {
+    const points = [
+      { threshold: 0.9, recall: 0.5, precision: 1 },
+      { threshold: 0.5, recall: 0.5, precision: 0.5 },
+      { threshold: 0.2, recall: 1, precision: 0.5 },
+    ];
+    expect(precisionRecallSteps(points)).toEqual([
+      { recall: 0, precision: 1 },
+      { recall: 0.5, precision: 1 },
+      { recall: 0.5, precision: 0.5 },
+      { recall: 1, precision: 0.5 },
+    ]);
   });
 
   it('draws the 2x2 confusion matrix with the counts of metrics.json', async () => {

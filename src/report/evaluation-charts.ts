@@ -62,26 +62,67 @@ export async function renderRocSvg(series: RocSeries[]): Promise<string> {
 }
 
 /**
- * Draws precision-recall curves; the legend gives each average precision and interval, a
+ * Vertices of the step curve of precision against recall, as sklearn's
+ * `PrecisionRecallDisplay` draws it: from (recall 0, precision 1), each threshold's
+ * precision holds over the recall it adds, so the area under the steps is the average
+ * precision.
+ * @param points one point per threshold, as `precisionRecallCurve` gives them
+ * @returns vertices in drawing order, recall rising, none repeated; a vertical step joins
+ *   two thresholds
+ */
+export function precisionRecallSteps(
+  points: readonly PrPoint[],
+): { recall: number; precision: number }[] {
+  // Highest threshold first: recall never falls along the curve.
+  const sorted = [...points].sort((a, b) => a.recall - b.recall);
+  const steps = [{ recall: 0, precision: 1 }];
+  for (const point of sorted) {
+    // Up or down to this threshold's precision at the previous recall, then across.
+    const previous = steps[steps.length - 1];
+    for (const vertex of [
+      { recall: previous.recall, precision: point.precision },
+      { recall: point.recall, precision: point.precision },
+    ]) {
+      const last = steps[steps.length - 1];
+      if (vertex.recall !== last.recall || vertex.precision !== last.precision)
+        steps.push(vertex);
+    }
+  }
+  return steps;
+}
+
+/** Average precision of a step curve: sum of (R_n - R_{n-1}) P_n, as sklearn's. */
+function stepAveragePrecision(points: readonly PrPoint[]): number {
+  const steps = precisionRecallSteps(points);
+  let sum = 0;
+  for (let k = 1; k < steps.length; k++)
+    sum += (steps[k].recall - steps[k - 1].recall) * steps[k].precision;
+  return sum;
+}
+
+/**
+ * Draws precision-recall curves as steps (precision at each recall step, starting at
+ * recall 0, precision 1, as sklearn's `PrecisionRecallDisplay`); the legend gives each
+ * average precision (with its interval when known, else computed from the points) and a
  * dashed line the positive rate.
  * @param series one or more curves
- * @returns an SVG document
+ * @returns an SVG document; the title gives the first curve's average precision
  * @throws ParameterError when no curve is given
  */
 export async function renderPrSvg(series: PrSeries[]): Promise<string> {
   requireSome('series', series);
-  const names = series.map((s) =>
-    s.averagePrecision ? `${s.label}: AP ${formatEstimate(s.averagePrecision)}` : s.label,
-  );
+  const apText = (s: PrSeries) =>
+    s.averagePrecision
+      ? formatEstimate(s.averagePrecision)
+      : stepAveragePrecision(s.points).toFixed(3);
+  const names = series.map((s) => `${s.label}: AP ${apText(s)}`);
   const rows = series.flatMap((s, k) =>
-    [...s.points]
-      .sort((a, b) => a.recall - b.recall)
-      .map((p, order) => ({
-        curve: names[k],
-        order,
-        recall: p.recall,
-        precision: p.precision,
-      })),
+    precisionRecallSteps(s.points).map((p, order) => ({
+      curve: names[k],
+      order,
+      recall: p.recall,
+      precision: p.precision,
+    })),
   );
   const prevalence = series.find((s) => s.prevalence !== undefined)?.prevalence;
   const reference =
@@ -91,9 +132,11 @@ export async function renderPrSvg(series: PrSeries[]): Promise<string> {
           { x: 0, y: prevalence },
           { x: 1, y: prevalence },
         ];
+  const averagePrecision =
+    series[0].averagePrecision?.value ?? stepAveragePrecision(series[0].points);
   return renderVegaLiteSvg(
     squareChart(
-      'Precision-recall curve',
+      `Precision-recall curve (AP ${averagePrecision.toFixed(3)})`,
       rows,
       names,
       { x: 'recall', xTitle: 'Recall (sensitivity)' },

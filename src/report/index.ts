@@ -36,6 +36,7 @@ export type { EpochRecord } from './training-charts.js';
 export {
   renderRocSvg,
   renderPrSvg,
+  precisionRecallSteps,
   renderConfusionSvg,
   renderCalibrationSvg,
   formatEstimate,
