@@ -151,6 +151,6 @@ describe('cardiokit export', () => {
     ).toBe(1);
     const { stderr, exitCode } = await run('export', record, '--channels', 'II');
     expect(exitCode).toBe(1);
-    expect(stderr).toContain("channels must be one of 'I', 'V1' (got 'II')");
+    expect(stderr).toContain("signal name must be one of 'I', 'V1' (got 'II')");
   });
 });

@@ -111,7 +111,7 @@ describe('WFDB reader errors', () => {
 
   it('refuses an unknown channel name, listing the names', async () => {
     await expect(readRecord(join(dir, 'ok'), { channels: ['V9'] })).rejects.toThrow(
-      "channels must be one of 'I', 'II' (got 'V9')",
+      "signal name must be one of 'I', 'II' (got 'V9')",
     );
   });
 });

@@ -14,7 +14,10 @@ export interface ReadRecordOptions {
   fromSample?: number;
   /** Sample after the last one to read, exclusive (default: the record's length). */
   toSample?: number;
-  /** Channels by 0-based index or by name (the header's description); default all. */
+  /**
+   * Channels by 0-based index or by name (the header's description); default all. A name
+   * matches exactly, or else the one name that differs only in case.
+   */
   channels?: (number | string)[];
   /** Also return the digital (ADC) values (default false). */
   digital?: boolean;
@@ -168,23 +171,39 @@ function resolveChannels(
     if (typeof channel === 'number') {
       if (!Number.isInteger(channel) || channel < 0 || channel >= signals.length) {
         throw new ParameterError(
-          'channels',
-          `indices from 0 to ${signals.length - 1}`,
+          'signal index',
+          `from 0 to ${signals.length - 1}`,
           channel,
           `record ${header.headerPath} has ${signals.length} signals`,
         );
       }
       return channel;
     }
-    const index = names.indexOf(channel);
-    if (index < 0) {
-      throw new ParameterError(
-        'channels',
-        `one of ${names.map((n) => `'${n}'`).join(', ')}`,
-        channel,
-        `record ${header.headerPath}`,
-      );
-    }
-    return index;
+    return indexOfName(header, names, channel);
   });
+}
+
+// An exact name first; otherwise the one name that differs only in case (ptbdb writes
+// 'ii', PTB-XL 'II').
+function indexOfName(header: RecordHeader, names: string[], name: string): number {
+  const exact = names.indexOf(name);
+  if (exact >= 0) return exact;
+  const lower = name.toLowerCase();
+  const matches = names.flatMap((n, i) => (n.toLowerCase() === lower ? [i] : []));
+  if (matches.length === 1) return matches[0];
+  const listed = (indices: number[]) => indices.map((i) => `'${names[i]}'`).join(', ');
+  if (matches.length > 1) {
+    throw new ParameterError(
+      'signal name',
+      `one of ${listed(matches)} exactly (they differ only in case)`,
+      name,
+      `record ${header.headerPath}`,
+    );
+  }
+  throw new ParameterError(
+    'signal name',
+    `one of ${listed(names.map((_, i) => i))}`,
+    name,
+    `record ${header.headerPath}`,
+  );
 }
