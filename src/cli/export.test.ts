@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from './test-helpers/run-cli.js';
 import { writeRecord } from '../wfdb/index.js';
 import { registerExport } from './export.js';
 import { registerInfo } from './info.js';
@@ -11,24 +11,7 @@ let dir = '';
 let record = '';
 
 /** Runs `cardiokit ...args` in-process with info and export; returns output and exit code. */
-async function run(...args: string[]) {
-  const program = new Command().option('--debug').option('-q, --quiet').exitOverride();
-  registerInfo(program);
-  registerExport(program);
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation(
-    (chunk) => stdout.push(String(chunk)) > 0,
-  );
-  vi.spyOn(process.stderr, 'write').mockImplementation(
-    (chunk) => stderr.push(String(chunk)) > 0,
-  );
-  await program.parseAsync(['node', 'cardiokit', ...args]);
-  vi.restoreAllMocks();
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
-}
+const run = (...args: string[]) => runCli([registerInfo, registerExport], args);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cardiokit-cli-wfdb-'));

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from './test-helpers/run-cli.js';
 import { registerFilter } from './filter.js';
 import { applyFilterChain, designFilterChain } from '../dsp/index.js';
 import { readRecord, writeRecord } from '../wfdb/index.js';
@@ -14,23 +14,7 @@ const record = resolve(repoRoot, 'data/ptbdb/patient001/s0010_re');
 const folder = mkdtempSync(join(tmpdir(), 'cardiokit-filter-'));
 
 /** Runs `cardiokit filter ...args` in-process; returns stdout, stderr and the exit code. */
-async function runFilter(...args: string[]) {
-  const program = new Command().option('--debug').option('-q, --quiet').exitOverride();
-  registerFilter(program);
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation(
-    (chunk) => stdout.push(String(chunk)) > 0,
-  );
-  vi.spyOn(process.stderr, 'write').mockImplementation(
-    (chunk) => stderr.push(String(chunk)) > 0,
-  );
-  await program.parseAsync(['node', 'cardiokit', 'filter', ...args]);
-  vi.restoreAllMocks();
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
-}
+const runFilter = (...args: string[]) => runCli([registerFilter], ['filter', ...args]);
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,31 +1,15 @@
 import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './test-helpers/run-cli.js';
 import { writeRecord } from '../wfdb/index.js';
 import { registerInfo } from './info.js';
 
 let dir = '';
 
 /** Runs `cardiokit info ...args` in-process; returns output and exit code. */
-async function run(...args: string[]) {
-  const program = new Command().option('--debug').option('-q, --quiet').exitOverride();
-  registerInfo(program);
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation(
-    (chunk) => stdout.push(String(chunk)) > 0,
-  );
-  vi.spyOn(process.stderr, 'write').mockImplementation(
-    (chunk) => stderr.push(String(chunk)) > 0,
-  );
-  await program.parseAsync(['node', 'cardiokit', 'info', ...args]);
-  vi.restoreAllMocks();
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
-}
+const run = (...args: string[]) => runCli([registerInfo], ['info', ...args]);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cardiokit-cli-info-'));

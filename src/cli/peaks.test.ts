@@ -1,30 +1,14 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from './test-helpers/run-cli.js';
 import { registerPeaks } from './peaks.js';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 const record = resolve(repoRoot, 'data/ptbdb/patient001/s0010_re');
 
 /** Runs `cardiokit peaks ...args` in-process; returns stdout, stderr and the exit code. */
-async function runPeaks(...args: string[]) {
-  const program = new Command().option('--debug').option('-q, --quiet').exitOverride();
-  registerPeaks(program);
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation(
-    (chunk) => stdout.push(String(chunk)) > 0,
-  );
-  vi.spyOn(process.stderr, 'write').mockImplementation(
-    (chunk) => stderr.push(String(chunk)) > 0,
-  );
-  await program.parseAsync(['node', 'cardiokit', 'peaks', ...args]);
-  vi.restoreAllMocks();
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
-}
+const runPeaks = (...args: string[]) => runCli([registerPeaks], ['peaks', ...args]);
 
 afterEach(() => {
   vi.restoreAllMocks();

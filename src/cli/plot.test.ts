@@ -9,8 +9,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from './test-helpers/run-cli.js';
 import { findAll, hasClass, parseSvg } from '../report/test-helpers/svg-tree.js';
 import { buildTinyRun } from '../report/test-helpers/tiny-run.js';
 import { registerPlot } from './plot.js';
@@ -22,24 +22,7 @@ const mitdb100 = resolve(repoRoot, '../shared/data/mitdb/100');
 const dir = mkdtempSync(join(tmpdir(), 'cardiokit-plot-cli-'));
 
 /** Runs `cardiokit ...args` in-process with the plot and report commands. */
-async function run(...args: string[]) {
-  const program = new Command().option('--debug').option('-q, --quiet').exitOverride();
-  registerPlot(program);
-  registerReport(program);
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation(
-    (chunk) => stdout.push(String(chunk)) > 0,
-  );
-  vi.spyOn(process.stderr, 'write').mockImplementation(
-    (chunk) => stderr.push(String(chunk)) > 0,
-  );
-  await program.parseAsync(['node', 'cardiokit', ...args]);
-  vi.restoreAllMocks();
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
-}
+const run = (...args: string[]) => runCli([registerPlot, registerReport], args);
 
 afterEach(() => {
   vi.restoreAllMocks();

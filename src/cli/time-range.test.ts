@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './test-helpers/run-cli.js';
 import { registerExport } from './export.js';
 import { registerPlot } from './plot.js';
 import { checkRangeOptions, RangeOptionError } from './time-range.js';
@@ -20,21 +20,7 @@ afterAll(async () => {
 });
 
 /** Runs `cardiokit ...args` in-process with export and plot; returns stderr and exit code. */
-async function run(...args: string[]) {
-  const program = new Command().option('--debug').option('-q, --quiet').exitOverride();
-  registerExport(program);
-  registerPlot(program);
-  const stderr: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  vi.spyOn(process.stderr, 'write').mockImplementation(
-    (chunk) => stderr.push(String(chunk)) > 0,
-  );
-  await program.parseAsync(['node', 'cardiokit', ...args]);
-  vi.restoreAllMocks();
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { stderr: stderr.join(''), exitCode };
-}
+const run = (...args: string[]) => runCli([registerExport, registerPlot], args);
 
 describe('checkRangeOptions', () => {
   const samples = (option: string, sample: number) => ({
