@@ -5,24 +5,8 @@
  */
 import { butter, resamplePoly, sosfiltfilt } from '../dsp/index.js';
 import type { EcgRecord } from '../wfdb/types.js';
-import { readHeader, readRecord } from '../wfdb/index.js';
+import { readHeader, readRecord, STANDARD_LEADS } from '../wfdb/index.js';
 import { DatasetError, ParameterError } from '../util/errors.js';
-
-/** The 12 standard leads, in PTB-XL's order. */
-export const STANDARD_LEADS = [
-  'I',
-  'II',
-  'III',
-  'AVR',
-  'AVL',
-  'AVF',
-  'V1',
-  'V2',
-  'V3',
-  'V4',
-  'V5',
-  'V6',
-] as const;
 
 /** How a record becomes network input; stored in the run's `preprocessing.json`. */
 export interface PreprocessingConfig {

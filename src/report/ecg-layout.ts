@@ -1,4 +1,5 @@
 import { ParameterError } from '../util/errors.js';
+import { STANDARD_LEADS } from '../wfdb/index.js';
 
 /** Paper layouts: 3 rows of 4 columns plus a rhythm strip, 6 rows of 2, one lead a row. */
 export type EcgLayout = '3x4' | '6x2' | '1x12';
@@ -18,21 +19,6 @@ export interface EcgPanel {
   /** Number of columns in this row; the panel spans 1/columns of the time range. */
   columnsInRow: number;
 }
-
-const STANDARD_LEADS = [
-  'I',
-  'II',
-  'III',
-  'aVR',
-  'aVL',
-  'aVF',
-  'V1',
-  'V2',
-  'V3',
-  'V4',
-  'V5',
-  'V6',
-];
 
 /** Column by column, top to bottom: the conventional 3x4 printout. */
 const GRID_3X4 = [

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectAllClose } from '../util/test-helpers/expect-close.js';
-import { readRecord } from '../wfdb/index.js';
+import { readRecord, STANDARD_LEADS } from '../wfdb/index.js';
 import { type EcgSignals, renderEcgPaperSvg } from './ecg-paper.js';
 import {
   findAll,
@@ -11,20 +11,7 @@ import {
   texts,
 } from './test-helpers/svg-tree.js';
 
-const TWELVE = [
-  'I',
-  'II',
-  'III',
-  'aVR',
-  'aVL',
-  'aVF',
-  'V1',
-  'V2',
-  'V3',
-  'V4',
-  'V5',
-  'V6',
-];
+const TWELVE: string[] = [...STANDARD_LEADS];
 
 /** Narrow 1 mV spikes once a second at t = 0.5, 1.5, ... s, on a flat baseline. */
 function spikeTrain(

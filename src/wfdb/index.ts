@@ -26,6 +26,7 @@ export {
   type ReadRecordOptions,
 } from './read-record.js';
 export { toPhysical } from './record.js';
+export { STANDARD_LEADS } from './standard-leads.js';
 export { multiSegmentSignals, isVariableLayout } from './multi-segment.js';
 export {
   readAnnotations,
