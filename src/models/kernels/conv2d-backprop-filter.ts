@@ -4,6 +4,7 @@
  */
 import { NotImplementedError } from '../../util/errors.js';
 import { tf } from '../runtime.js';
+import { stackTapGradients } from './conv-gradient.js';
 import {
   disposeAll,
   padSpatial,
@@ -99,12 +100,8 @@ export function conv2dBackpropFilter(args: {
     }
   }
 
-  const stacked =
-    blocks.length === 1 ? blocks[0] : runKernel('Concat', backend, blocks, { axis: 0 });
-  const dw = reshape(backend, stacked, attrs.filterShape);
-  disposeAll(backend, [channelsFirst, dyMatrix, ...blocks]);
-  if (stacked !== blocks[0]) disposeAll(backend, [stacked]);
-  return dw;
+  disposeAll(backend, [channelsFirst, dyMatrix]);
+  return stackTapGradients(backend, blocks, attrs.filterShape);
 }
 
 /** Kernel registration for the wasm backend. */

@@ -4,12 +4,8 @@
  */
 import { NotImplementedError } from '../../util/errors.js';
 import { tf } from '../runtime.js';
-import {
-  dilateAndPad,
-  disposeAll,
-  runKernel,
-  type KernelBackendLike,
-} from './kernel-utils.js';
+import { spreadForInputGradient } from './conv-gradient.js';
+import { disposeAll, runKernel, type KernelBackendLike } from './kernel-utils.js';
 
 interface Attrs {
   strides: number | [number, number];
@@ -50,25 +46,9 @@ export function conv2dBackpropInput(args: {
     attrs.pad,
     attrs.dimRoundingMode,
   );
-  const before = {
-    rows: info.filterHeight - 1 - info.padInfo.top,
-    cols: info.filterWidth - 1 - info.padInfo.left,
-  };
-  if (before.rows < 0 || before.cols < 0) {
-    throw new NotImplementedError('Conv2DBackpropInput with a pad wider than the filter');
-  }
 
   // Spread dy onto the input grid and pad it so that a valid convolution returns H x W.
-  const spread = dilateAndPad(
-    backend,
-    dy,
-    { rows: info.strideHeight, cols: info.strideWidth },
-    before,
-    {
-      rows: info.inHeight + info.filterHeight - 1,
-      cols: info.inWidth + info.filterWidth - 1,
-    },
-  );
+  const spread = spreadForInputGradient(backend, dy, info, 'Conv2DBackpropInput');
 
   // Rotate the filter by 180 degrees and swap in/out channels: [KH, KW, outC, inC].
   const flipped = runKernel('Reverse', backend, { x: filter }, { dims: [0, 1] });

@@ -5,6 +5,7 @@
  */
 import { NotImplementedError } from '../../util/errors.js';
 import { tf } from '../runtime.js';
+import { stackTapGradients } from './conv-gradient.js';
 import {
   disposeAll,
   padSpatial,
@@ -83,12 +84,8 @@ export function depthwiseConv2dBackpropFilter(args: {
     }
   }
 
-  const stacked =
-    rows.length === 1 ? rows[0] : runKernel('Concat', backend, rows, { axis: 0 });
-  const dw = reshape(backend, stacked, attrs.filterShape);
-  disposeAll(backend, [...(owned ? [padded] : []), ...rows]);
-  if (stacked !== rows[0]) disposeAll(backend, [stacked]);
-  return dw;
+  if (owned) disposeAll(backend, [padded]);
+  return stackTapGradients(backend, rows, attrs.filterShape);
 }
 
 /** Kernel registration for the wasm backend. */

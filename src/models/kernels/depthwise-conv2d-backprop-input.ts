@@ -5,12 +5,8 @@
  */
 import { NotImplementedError } from '../../util/errors.js';
 import { tf } from '../runtime.js';
-import {
-  dilateAndPad,
-  disposeAll,
-  runKernel,
-  type KernelBackendLike,
-} from './kernel-utils.js';
+import { spreadForInputGradient } from './conv-gradient.js';
+import { disposeAll, runKernel, type KernelBackendLike } from './kernel-utils.js';
 
 interface Attrs {
   strides: number | [number, number];
@@ -54,25 +50,12 @@ export function depthwiseConv2dBackpropInput(args: {
   if (info.dilationHeight !== 1 || info.dilationWidth !== 1) {
     throw new NotImplementedError('dilated depthwise convolution gradient on wasm');
   }
-  const before = {
-    rows: info.filterHeight - 1 - info.padInfo.top,
-    cols: info.filterWidth - 1 - info.padInfo.left,
-  };
-  if (before.rows < 0 || before.cols < 0) {
-    throw new NotImplementedError(
-      'depthwise convolution gradient with a pad wider than the filter',
-    );
-  }
 
-  const spread = dilateAndPad(
+  const spread = spreadForInputGradient(
     backend,
     dy,
-    { rows: info.strideHeight, cols: info.strideWidth },
-    before,
-    {
-      rows: info.inHeight + info.filterHeight - 1,
-      cols: info.inWidth + info.filterWidth - 1,
-    },
+    info,
+    'depthwise convolution gradient',
   );
   const flipped = runKernel('Reverse', backend, { x: filter }, { dims: [0, 1] });
   const dx = runKernel(
