@@ -3,6 +3,7 @@ import { tfl, type LayersModel } from '../runtime.js';
 import {
   checkCount,
   checkInput2d,
+  conv2dSame,
   outputHead,
   SeedSequence,
   type Symbolic,
@@ -86,7 +87,7 @@ export function buildEfficientNetB7Truncated(
 
   // Stem: 3x3/2 convolution, batch norm, swish.
   const input = tfl.input({ shape: [...options.inputShape] });
-  let x = swish(batchNorm(conv1x1OrK(input, width(STEM_FILTERS), 3, 2, seeds)));
+  let x = swish(batchNorm(conv2dSame(input, width(STEM_FILTERS), 3, 2, seeds)));
   let channels = width(STEM_FILTERS);
 
   for (const stage of B0_STAGES.slice(0, stages)) {
@@ -132,7 +133,7 @@ function mbConv(
 ): Symbolic {
   const expanded = inChannels * expandRatio;
   let y = x;
-  if (expandRatio !== 1) y = swish(batchNorm(conv1x1OrK(y, expanded, 1, 1, seeds)));
+  if (expandRatio !== 1) y = swish(batchNorm(conv2dSame(y, expanded, 1, 1, seeds)));
   y = tfl.layers
     .depthwiseConv2d({
       kernelSize,
@@ -145,7 +146,7 @@ function mbConv(
     .apply(y) as Symbolic;
   y = swish(batchNorm(y));
   y = squeezeExcite(y, expanded, Math.max(1, Math.floor(inChannels * SE_RATIO)), seeds);
-  y = batchNorm(conv1x1OrK(y, outChannels, 1, 1, seeds));
+  y = batchNorm(conv2dSame(y, outChannels, 1, 1, seeds));
   if (stride === 1 && inChannels === outChannels) {
     y = tfl.layers.add().apply([y, x]) as Symbolic;
   }
@@ -174,25 +175,6 @@ function squeezeExcite(
     .reshape({ targetShape: [1, 1, channels] })
     .apply(weights) as Symbolic;
   return tfl.layers.multiply().apply([x, broadcast]) as Symbolic;
-}
-
-function conv1x1OrK(
-  x: Symbolic,
-  filters: number,
-  kernelSize: number,
-  strides: number,
-  seeds: SeedSequence,
-): Symbolic {
-  return tfl.layers
-    .conv2d({
-      filters,
-      kernelSize,
-      strides,
-      padding: 'same',
-      useBias: false,
-      kernelInitializer: seeds.heNormal(),
-    })
-    .apply(x) as Symbolic;
 }
 
 function batchNorm(x: Symbolic): Symbolic {

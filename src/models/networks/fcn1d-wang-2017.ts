@@ -4,10 +4,11 @@ import {
   checkCount,
   checkInput1d,
   outputHead,
+  relu,
   SeedSequence,
   type Symbolic,
 } from './layer-kit.js';
-import { convBn, relu } from './resnet1d-wang-2017.js';
+import { convBn } from './resnet1d-wang-2017.js';
 
 /** Options of {@link buildFcn1dWang2017}. */
 export interface Fcn1dWang2017Options {

@@ -1,7 +1,8 @@
 /**
- * Building blocks shared by the network builders: seeded initialisers, the output head,
- * and input-shape checks. Every trainable weight gets its own seed drawn from one base
- * seed in build order, so that the same seed and options give identical weights.
+ * Building blocks shared by the network builders: seeded initialisers, common layers,
+ * the output head and input-shape checks. Every trainable weight gets its own seed drawn
+ * from one base seed in build order, so that the same seed and options give identical
+ * weights.
  */
 import { ParameterError } from '../../util/errors.js';
 import { tfl } from '../runtime.js';
@@ -111,4 +112,34 @@ export function checkCount(parameter: string, value: number, max = 4096): void {
   if (!Number.isInteger(value) || value < 1 || value > max) {
     throw new ParameterError(parameter, `an integer from 1 to ${max}`, value);
   }
+}
+
+/**
+ * A 2-D convolution with 'same' padding, no bias and a He-normal kernel (it feeds a
+ * batch normalisation and a ReLU or swish).
+ * @param kernelSize side of the square kernel, in pixels
+ * @param strides step on both axes, in pixels
+ */
+export function conv2dSame(
+  x: Symbolic,
+  filters: number,
+  kernelSize: number,
+  strides: number,
+  seeds: SeedSequence,
+): Symbolic {
+  return tfl.layers
+    .conv2d({
+      filters,
+      kernelSize,
+      strides,
+      padding: 'same',
+      useBias: false,
+      kernelInitializer: seeds.heNormal(),
+    })
+    .apply(x) as Symbolic;
+}
+
+/** ReLU as its own layer. */
+export function relu(x: Symbolic): Symbolic {
+  return tfl.layers.activation({ activation: 'relu' }).apply(x) as Symbolic;
 }

@@ -3,6 +3,7 @@ import {
   checkCount,
   checkInput1d,
   outputHead,
+  relu,
   SeedSequence,
   type Symbolic,
 } from './layer-kit.js';
@@ -108,9 +109,4 @@ export function convBn(
     })
     .apply(x) as Symbolic;
   return tfl.layers.batchNormalization({ momentum: 0.9 }).apply(conv) as Symbolic;
-}
-
-/** ReLU as its own layer. */
-export function relu(x: Symbolic): Symbolic {
-  return tfl.layers.activation({ activation: 'relu' }).apply(x) as Symbolic;
 }

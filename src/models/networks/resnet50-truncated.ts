@@ -2,7 +2,9 @@ import { tfl, type LayersModel } from '../runtime.js';
 import {
   checkCount,
   checkInput2d,
+  conv2dSame,
   outputHead,
+  relu,
   SeedSequence,
   type Symbolic,
 } from './layer-kit.js';
@@ -102,19 +104,6 @@ function convBn(
   strides: number,
   seeds: SeedSequence,
 ): Symbolic {
-  const conv = tfl.layers
-    .conv2d({
-      filters,
-      kernelSize,
-      strides,
-      padding: 'same',
-      useBias: false,
-      kernelInitializer: seeds.heNormal(),
-    })
-    .apply(x) as Symbolic;
+  const conv = conv2dSame(x, filters, kernelSize, strides, seeds);
   return tfl.layers.batchNormalization({ momentum: 0.9 }).apply(conv) as Symbolic;
-}
-
-function relu(x: Symbolic): Symbolic {
-  return tfl.layers.activation({ activation: 'relu' }).apply(x) as Symbolic;
 }
