@@ -60,7 +60,7 @@ export function cardiokitVersion(): string {
 
 /**
  * Defaults of `cardiokit train`, chosen to train in a few minutes on two cores: 12
- * leads resampled to 50 Hz, 2.5 s crops, the 3-block 1-D ResNet with 32 filters.
+ * leads resampled to 50 Hz, 2.5 s crops, the 3-block 1-D ResNet with 64 filters.
  */
 export const TRAIN_DEFAULTS = {
   dataset: 'ptbxl' as DatasetName,
@@ -69,7 +69,7 @@ export const TRAIN_DEFAULTS = {
   strideSec: 1.25,
   model: {
     name: 'resnet1d-wang-2017',
-    options: { filters: 32 } as Record<string, unknown>,
+    options: { filters: 64 } as Record<string, unknown>,
   },
   epochs: 12,
   batchSize: 32,
