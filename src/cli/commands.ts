@@ -15,4 +15,16 @@ import { registerFilter } from './filter.js';
  * Every command of the command line, one module each, in the order `--help` lists them.
  * A new command adds its module here.
  */
-export const commands: RegisterCommand[] = [registerInfo, registerExport, registerPeaks, registerStats, registerDownload, registerTrain, registerEvaluate, registerPredict, registerPlot, registerReport, registerFilter];
+export const commands: RegisterCommand[] = [
+  registerInfo,
+  registerExport,
+  registerPeaks,
+  registerStats,
+  registerDownload,
+  registerTrain,
+  registerEvaluate,
+  registerPredict,
+  registerPlot,
+  registerReport,
+  registerFilter,
+];

@@ -7,9 +7,15 @@ import { dirname, join, basename } from 'node:path';
  * @param path the file to create or replace
  * @param data its full content
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${Date.now()}.tmp`,
+  );
   try {
     await writeFile(temporary, data);
     await rename(temporary, path);

@@ -28,12 +28,20 @@ export interface Logger {
  * @param level lowest level that is written
  * @param sink where lines go; default writes `level: message` to stderr
  */
-export function createLogger(level: LogLevel = 'info', sink: LogSink = stderrSink): Logger {
+export function createLogger(
+  level: LogLevel = 'info',
+  sink: LogSink = stderrSink,
+): Logger {
   const rank = LEVEL_RANK[level];
   const emit = (at: Exclude<LogLevel, 'silent'>) => (message: string) => {
     if (LEVEL_RANK[at] >= rank) sink(at, message);
   };
-  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+  return {
+    debug: emit('debug'),
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
+  };
 }
 
 function stderrSink(level: Exclude<LogLevel, 'silent'>, message: string): void {
@@ -47,6 +55,8 @@ export const silentLogger: Logger = createLogger('silent');
 /** A logger that keeps every line in memory, for tests. */
 export function createMemoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const logger = createLogger('debug', (level, message) => lines.push(`${level}: ${message}`));
+  const logger = createLogger('debug', (level, message) =>
+    lines.push(`${level}: ${message}`),
+  );
   return Object.assign(logger, { lines });
 }

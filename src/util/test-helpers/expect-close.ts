@@ -21,7 +21,9 @@ export function expectAllClose(
   { rtol = 1e-7, atol = 0 }: CloseOptions = {},
 ): void {
   if (actual.length !== expected.length) {
-    throw new Error(`length differs: actual ${actual.length}, expected ${expected.length}`);
+    throw new Error(
+      `length differs: actual ${actual.length}, expected ${expected.length}`,
+    );
   }
   for (let index = 0; index < expected.length; index++) {
     const a = actual[index];
