@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listModels } from '../models/index.js';
 import {
@@ -293,6 +294,11 @@ async function trainCommand(
   const config = resolveConfig(options);
   const stamp = config.startTime.replace(/[:.]/g, '-');
   const runDir = resolve(options.out ?? join('runs', `${stamp}-${config.model.name}`));
+
+  // Refuse a run folder that cannot be written before training, not after.
+  if (statSync(runDir, { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw new ParameterError('--out', 'a folder', runDir, 'it is an existing file');
+  }
 
   // Ctrl-C once: stop after the current batch and finish; twice: the default (abort).
   let stopRequested = false;

@@ -1,0 +1,29 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './test-helpers/run-cli.js';
+import { registerTrain } from './train.js';
+
+let dir = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cardiokit-cli-train-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('cardiokit train --out', () => {
+  it('refuses an existing file before training, naming --out', async () => {
+    const file = join(dir, 'a-file');
+    await writeFile(file, '');
+    const result = await runCli(
+      [registerTrain],
+      ['train', '--out', file, '--max-records', '30', '--epochs', '1'],
+    );
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toContain(`--out must be a folder (got '${file}')`);
+    expect(result.stderr).not.toContain('epoch 1/1');
+  }, 30_000);
+});
