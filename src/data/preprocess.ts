@@ -41,14 +41,14 @@ export function selectLeadIndices(
   signalNames: readonly string[],
   leads: readonly string[],
   recordId: string,
+  hint = 'choose leads it has with --leads',
 ): number[] {
   const names = signalNames.map((name) => name.trim().toUpperCase());
   return leads.map((lead) => {
     const index = names.indexOf(lead.trim().toUpperCase());
     if (index < 0) {
       throw new DatasetError(
-        `record ${recordId}: no lead '${lead}' (it has ${signalNames.join(', ')}); ` +
-          'choose leads it has with --leads',
+        `record ${recordId}: no lead '${lead}' (it has ${signalNames.join(', ')}); ${hint}`,
       );
     }
     return index;
@@ -138,10 +138,11 @@ export async function readLeads(
   recordPath: string,
   leads: readonly string[],
   recordId: string,
+  hint?: string,
 ): Promise<EcgRecord> {
   const header = await readHeader(recordPath);
   const names = header.signals.map((signal) => signal.description);
-  const channels = selectLeadIndices(names, leads, recordId);
+  const channels = selectLeadIndices(names, leads, recordId, hint);
   return readRecord(recordPath, { channels });
 }
 

@@ -7,7 +7,7 @@ import { RecordStore, type PipelineItem } from '../data/batches.js';
 import { preprocessSignals, readLeads } from '../data/preprocess.js';
 import { deriveSeed } from '../data/random.js';
 import { initBackend, loadModel, type LayersModel } from '../models/index.js';
-import { NotImplementedError } from '../util/errors.js';
+import { NotImplementedError, SignalLengthError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import type { MetricSummary } from './bootstrap.js';
 import type { TrainConfig } from './config.js';
@@ -204,9 +204,23 @@ export async function predictRecords(
       item.recordPath,
       p.preprocessing.leads,
       item.recordPath,
+      `the model needs leads ${p.preprocessing.leads.join(', ')}`,
     );
     rates.set(item.recordId, record.samplingRateHz);
-    return preprocessSignals(record, p.preprocessing, item.recordPath);
+    const leads = preprocessSignals(record, p.preprocessing, item.recordPath);
+
+    // A record shorter than one window of the model cannot be scored.
+    if (leads[0].length < p.windowSamples) {
+      const windowSec = p.windowSamples / p.preprocessing.targetRateHz;
+      throw new SignalLengthError(
+        `record ${item.recordPath}: the model's ${windowSec} s window ` +
+          `(${p.windowSamples} samples at ${p.preprocessing.targetRateHz} Hz)`,
+        p.windowSamples - 1,
+        leads[0].length,
+        `give records of at least ${windowSec} s`,
+      );
+    }
+    return leads;
   });
   const predictions = await predictItems(saved.model, store, items, {
     windowSamples: p.windowSamples,
