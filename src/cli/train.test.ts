@@ -27,3 +27,15 @@ describe('cardiokit train --out', () => {
     expect(result.stderr).not.toContain('epoch 1/1');
   }, 30_000);
 });
+
+describe('cardiokit train --window-sec', () => {
+  it('names the record and --window-sec when a window is longer than a record', async () => {
+    const result = await runCli(
+      [registerTrain],
+      ['train', '--window-sec', '20', '--max-records', '30', '--epochs', '1'],
+    );
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toMatch(/record \S+: a 1000-sample window needs more than/);
+    expect(result.stderr).toContain('(got 500): use a shorter --window-sec');
+  }, 60_000);
+});

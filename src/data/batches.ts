@@ -5,6 +5,7 @@
 import type { LeadStatistics, PreprocessingConfig } from './preprocess.js';
 import { loadPreprocessed } from './preprocess.js';
 import { shuffled, type RandomSource } from './random.js';
+import { SignalLengthError } from '../util/errors.js';
 import { randomCropStart, slidingWindowStarts } from './windows.js';
 
 /** A record the pipeline can read, with its label and patient. */
@@ -146,6 +147,7 @@ export function trainingBatches(
   async function* crops(): AsyncGenerator<WindowRef> {
     for (const itemIndex of order) {
       const leads = await store.get(items[itemIndex]);
+      assertWindowFits(leads, items[itemIndex], shape.windowSamples);
       const fromSample = randomCropStart(
         leads[0].length,
         shape.windowSamples,
@@ -170,6 +172,7 @@ export function evaluationBatches(
   async function* windows(): AsyncGenerator<WindowRef> {
     for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
       const leads = await store.get(items[itemIndex]);
+      assertWindowFits(leads, items[itemIndex], shape.windowSamples);
       for (const fromSample of slidingWindowStarts(
         leads[0].length,
         shape.windowSamples,
@@ -180,4 +183,20 @@ export function evaluationBatches(
     }
   }
   return batchesOf(items, windows(), shape);
+}
+
+/** Throws, naming the record, when a record is shorter than one window. */
+function assertWindowFits(
+  leads: readonly Float32Array[],
+  item: PipelineItem,
+  windowSamples: number,
+): void {
+  if (leads[0].length < windowSamples) {
+    throw new SignalLengthError(
+      `record ${item.recordId}: a ${windowSamples}-sample window`,
+      windowSamples - 1,
+      leads[0].length,
+      'use a shorter --window-sec',
+    );
+  }
 }
