@@ -1,5 +1,5 @@
 import { evaluateRun, type MetricSummary } from '../train/index.js';
-import { CardiokitError } from '../util/errors.js';
+import { CardiokitError, ParameterError } from '../util/errors.js';
 import { action, type RegisterCommand } from './context.js';
 
 /** The recomputed metrics disagree with metrics.json. */
@@ -43,10 +43,11 @@ Exit code 1 when a recomputed metric differs from metrics.json by more than --at
     )
     .action(
       action(async (context, run: string, options: { json?: boolean; atol: string }) => {
-        const result = await evaluateRun(run, {
-          logger: context.logger,
-          atol: Number(options.atol),
-        });
+        const atol = Number(options.atol);
+        if (options.atol.trim() === '' || !(atol >= 0)) {
+          throw new ParameterError('--atol', 'a number >= 0', options.atol);
+        }
+        const result = await evaluateRun(run, { logger: context.logger, atol });
         if (options.json) {
           context.out(
             JSON.stringify(
