@@ -39,3 +39,15 @@ describe('cardiokit train --window-sec', () => {
     expect(result.stderr).toContain('(got 500): use a shorter --window-sec');
   }, 60_000);
 });
+
+describe('cardiokit train option ranges', () => {
+  it.each([
+    ['--patience', '-1', '--patience must be an integer >= 0 (0: never stop) (got -1)'],
+    ['--rate', '33.3', '--rate must be an integer (got 33.3)'],
+  ])('refuses %s %s before reading data', async (option, value, message) => {
+    const result = await runCli([registerTrain], ['train', option, value]);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain('records');
+  });
+});

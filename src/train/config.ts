@@ -105,8 +105,16 @@ export function validateConfig(config: TrainConfig): void {
     ['--batch-size', config.batchSize],
     ['--crops-per-record', config.cropsPerRecord],
     ['--seed', config.seed],
+    ['--rate', config.preprocessing.targetRateHz],
   ] as const) {
     if (!Number.isInteger(value)) throw new ParameterError(name, 'an integer', value);
+  }
+  if (!(Number.isInteger(config.patience) && config.patience >= 0)) {
+    throw new ParameterError(
+      '--patience',
+      'an integer >= 0 (0: never stop)',
+      config.patience,
+    );
   }
   const nyquistHz = config.preprocessing.targetRateHz / 2;
   const { lowpassHz, highpassHz } = config.preprocessing;
