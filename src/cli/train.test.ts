@@ -51,3 +51,17 @@ describe('cardiokit train option ranges', () => {
     expect(result.stderr).not.toContain('records');
   });
 });
+
+describe('cardiokit train --max-records', () => {
+  it('refuses a split with an empty part instead of training on it', async () => {
+    const result = await runCli(
+      [registerTrain],
+      ['train', '--max-records', '1', '--epochs', '1', '--out', join(dir, 'one')],
+    );
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toContain(
+      'the validation part of split strat_fold has no record',
+    );
+    expect(result.stderr).not.toContain('epoch 1/1');
+  }, 60_000);
+});

@@ -17,7 +17,7 @@ import {
 import { deriveSeed } from '../data/random.js';
 import { secondsToSamples } from '../data/windows.js';
 import { buildModel, initBackend, type LayersModel } from '../models/index.js';
-import { InterruptedError } from '../util/errors.js';
+import { DatasetError, InterruptedError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { summariseMetrics } from './bootstrap.js';
 import type { TrainConfig } from './config.js';
@@ -88,6 +88,21 @@ async function trainPart(
   const validationItems = itemsOf(split.validation.recordIds, byId);
   const testItems = itemsOf(split.test.recordIds, byId);
   const { windowSamples, strideSamples } = windowShape(config);
+
+  // Training, the threshold and the metrics each need records of their own.
+  for (const [part, items] of [
+    ['training', train],
+    ['validation', validationItems],
+    ['test', testItems],
+  ] as const) {
+    if (items.length === 0) {
+      throw new DatasetError(
+        `the ${part} part of split ${split.scheme} has no record ` +
+          `(${train.length} train, ${validationItems.length} validation, ` +
+          `${testItems.length} test): use more records (--max-records)`,
+      );
+    }
+  }
 
   // Standardisation statistics come from the training records only.
   const trainLeads: Float32Array[][] = [];
