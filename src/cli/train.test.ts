@@ -44,11 +44,13 @@ describe('cardiokit train option ranges', () => {
   it.each([
     ['--patience', '-1', '--patience must be an integer >= 0 (0: never stop) (got -1)'],
     ['--rate', '33.3', '--rate must be an integer (got 33.3)'],
+    ['--bootstrap', '0', '--bootstrap must be an integer >= 1 (got 0)'],
+    ['--max-records', '0', '--max-records must be an integer >= 1 (got 0)'],
   ])('refuses %s %s before reading data', async (option, value, message) => {
     const result = await runCli([registerTrain], ['train', option, value]);
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr).toContain(message);
-    expect(result.stderr).not.toContain('records');
+    expect(result.stderr).not.toContain('excluded');
   });
 });
 

@@ -109,6 +109,14 @@ export function validateConfig(config: TrainConfig): void {
   ] as const) {
     if (!Number.isInteger(value)) throw new ParameterError(name, 'an integer', value);
   }
+  for (const [name, value] of [
+    ['--bootstrap', config.bootstrapIterations],
+    ['--max-records', config.maxRecords ?? 1],
+  ] as const) {
+    if (!(Number.isInteger(value) && value >= 1)) {
+      throw new ParameterError(name, 'an integer >= 1', value);
+    }
+  }
   if (!(Number.isInteger(config.patience) && config.patience >= 0)) {
     throw new ParameterError(
       '--patience',
