@@ -117,6 +117,10 @@ export function validateConfig(config: TrainConfig): void {
       throw new ParameterError(name, 'an integer >= 1', value);
     }
   }
+  const { leads } = config.preprocessing;
+  if (leads.length === 0 || leads.some((lead) => lead.trim() === '')) {
+    throw new ParameterError('--leads', 'comma-separated lead names', leads.join(','));
+  }
   if (!(Number.isInteger(config.patience) && config.patience >= 0)) {
     throw new ParameterError(
       '--patience',
