@@ -45,6 +45,7 @@ describe('cardiokit train option ranges', () => {
     ['--patience', '-1', '--patience must be an integer >= 0 (0: never stop) (got -1)'],
     ['--rate', '33.3', '--rate must be an integer (got 33.3)'],
     ['--leads', 'I,,V1', "--leads must be comma-separated lead names (got 'I,,V1')"],
+    ['--filters', '0', '--filters must be an integer >= 1 (got 0)'],
     ['--bootstrap', '0', '--bootstrap must be an integer >= 1 (got 0)'],
     ['--max-records', '0', '--max-records must be an integer >= 1 (got 0)'],
   ])('refuses %s %s before reading data', async (option, value, message) => {

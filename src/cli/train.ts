@@ -263,6 +263,10 @@ function resolveConfig(options: TrainOptions): TrainConfig {
     cardiokitVersion: cardiokitVersion(),
     startTime,
   };
+  const { filters } = options;
+  if (filters !== undefined && !(Number.isInteger(filters) && filters >= 1)) {
+    throw new ParameterError('--filters', 'an integer >= 1', filters);
+  }
   if (options.dataset === 'ptbdb' && options.data === undefined) {
     throw new ParameterError('--data', 'a ptbdb folder with --dataset ptbdb', undefined);
   }
