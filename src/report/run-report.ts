@@ -280,7 +280,8 @@ function metricsHtml(run: RunFolder): string {
   ];
   return (
     table(headers, rows, 'metrics') +
-    '<p class="note">Values with 95% bootstrap intervals (resampling patients), as metrics.json gives them.</p>'
+    '<p class="note">Values with 95% bootstrap intervals (resampling patients), ' +
+    'as metrics.json gives them.</p>'
   );
 }
 
@@ -334,7 +335,8 @@ async function curvesHtml(
     );
   } else {
     parts.push(
-      '<p class="note">ROC and precision-recall need both classes among the evaluated predictions.</p>',
+      '<p class="note">ROC and precision-recall need both classes among the ' +
+        'evaluated predictions.</p>',
     );
   }
   if (headline) {
@@ -390,17 +392,21 @@ function limitationsHtml(
   const positives = evaluated.rows.filter((r) => r.label === 1).length;
   if (evaluated.rows.length > 0 && positives < 30) {
     items.push(
-      `Only ${positives} positive ${evaluated.what}: intervals are wide and a single split moves by several AUC points with the seed; prefer cross-validation.`,
+      `Only ${positives} positive ${evaluated.what}: intervals are wide and a single ` +
+        'split moves by several AUC points with the seed; prefer cross-validation.',
     );
   }
   items.push(
-    'The threshold was chosen on validation data; sensitivity and specificity at another operating point differ.',
+    'The threshold was chosen on validation data; sensitivity and specificity at ' +
+      'another operating point differ.',
   );
   items.push(
-    'Intervals come from a patient-level bootstrap of one trained model; they do not include the variation between training runs.',
+    'Intervals come from a patient-level bootstrap of one trained model; they do not ' +
+      'include the variation between training runs.',
   );
   items.push(
-    'Results hold for the database and label definition in the configuration; other populations and devices were not tested.',
+    'Results hold for the database and label definition in the configuration; other ' +
+      'populations and devices were not tested.',
   );
   if (!run.predictions)
     items.push('predictions.csv is absent: curves and examples could not be drawn.');
