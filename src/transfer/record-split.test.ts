@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DE_CHAZAL_DS1,
   DE_CHAZAL_DS2,
+  holdOutByClass,
   splitDeChazal,
   splitRandomBeats,
 } from './record-split.js';
@@ -63,5 +64,38 @@ describe('splitRandomBeats', () => {
 
   it('rejects a test fraction outside (0, 1)', () => {
     expect(() => splitRandomBeats(beats, 1, 7)).toThrow(/testFraction/);
+  });
+});
+
+describe('holdOutByClass', () => {
+  // 30 beats of class 0, 10 of class 1, 1 of class 2.
+  const labels = Int32Array.from([
+    ...new Array<number>(30).fill(0),
+    ...new Array<number>(10).fill(1),
+    2,
+  ]);
+  const all = Int32Array.from(labels.keys());
+
+  it('holds out the share of each class and keeps the rest, disjoint and complete', () => {
+    const { keep, holdOut } = holdOutByClass(all, labels, 0.2, 4);
+    const count = (indices: Int32Array, label: number) =>
+      Array.from(indices).filter((i) => labels[i] === label).length;
+    expect(count(holdOut, 0)).toBe(6);
+    expect(count(holdOut, 1)).toBe(2);
+    expect(count(holdOut, 2)).toBe(0);
+    expect(keep.length + holdOut.length).toBe(all.length);
+    expect(new Set([...keep, ...holdOut]).size).toBe(all.length);
+    expect(Array.from(keep)).toEqual(Array.from(keep).sort((a, b) => a - b));
+  });
+
+  it('depends on the seed and holds out nothing at fraction 0', () => {
+    const a = holdOutByClass(all, labels, 0.2, 4).holdOut;
+    const b = holdOutByClass(all, labels, 0.2, 5).holdOut;
+    expect(Array.from(a)).not.toEqual(Array.from(b));
+    expect(holdOutByClass(all, labels, 0, 4).holdOut.length).toBe(0);
+  });
+
+  it('refuses a fraction outside [0, 1)', () => {
+    expect(() => holdOutByClass(all, labels, 1, 4)).toThrow(/validation fraction/);
   });
 });

@@ -87,6 +87,47 @@ export function splitRandomBeats(
   };
 }
 
+/**
+ * Holds out a share of the given beats, class by class, for choosing the training epoch.
+ * @param indices beats to split (for example the DS1 beats)
+ * @param labels class index of every beat of the set
+ * @param fraction share of each class held out, in [0, 1); 0 holds out nothing
+ * @param seed seed of the draw
+ * @returns the beats kept for training and the held-out beats, each in increasing order
+ * @throws ParameterError when `fraction` is outside [0, 1)
+ * @remarks Each class keeps at least one training beat; a class with one beat is not
+ * held out.
+ */
+export function holdOutByClass(
+  indices: Int32Array,
+  labels: Int32Array,
+  fraction: number,
+  seed: number,
+): { keep: Int32Array; holdOut: Int32Array } {
+  if (!(fraction >= 0 && fraction < 1)) {
+    throw new ParameterError('validation fraction', 'in [0, 1)', fraction);
+  }
+  const byClass = new Map<number, number[]>();
+  for (const index of indices) {
+    const list = byClass.get(labels[index]) ?? [];
+    list.push(index);
+    byClass.set(labels[index], list);
+  }
+  const random = createRandom(seed);
+  const keep: number[] = [];
+  const holdOut: number[] = [];
+  for (const label of [...byClass.keys()].sort((a, b) => a - b)) {
+    const members = shuffled(byClass.get(label) as number[], random);
+    const count = Math.min(members.length - 1, Math.round(members.length * fraction));
+    holdOut.push(...members.slice(0, count));
+    keep.push(...members.slice(count));
+  }
+  return {
+    keep: Int32Array.from(keep).sort(),
+    holdOut: Int32Array.from(holdOut).sort(),
+  };
+}
+
 function uniqueRecords(
   recordIds: readonly string[],
   indices: ArrayLike<number>,

@@ -33,12 +33,19 @@ describe.skipIf(!hasMitdb)(
       expect(result.testRecords).toEqual(['100']);
       expect(result.history[1].trainLoss).toBeLessThan(result.history[0].trainLoss);
       expect(result.test.total).toBe(result.testBeats);
-      for (const file of ['config.json', 'split.json', 'history.json', 'metrics.json']) {
+      expect(result.validationBeats).toBeGreaterThan(0);
+      expect(result.bestEpoch).toBeGreaterThanOrEqual(1);
+      expect(result.history.every((log) => Number.isFinite(log.valLoss))).toBe(true);
+      const files = ['config.json', 'split.json', 'history.json', 'metrics.json'];
+      for (const file of [...files, 'report.html', 'confusion.svg', 'loss.svg']) {
         expect(existsSync(path.join(outDir, file))).toBe(true);
       }
       expect(existsSync(path.join(outDir, 'model', 'model.json'))).toBe(true);
       const metrics = JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8'));
       expect(metrics.comparisonOnly).toBe(false);
+      expect(metrics.bestEpoch).toBe(result.bestEpoch);
+      const html = readFileSync(path.join(outDir, 'report.html'), 'utf8');
+      expect(html).toContain('Inter-patient split of de Chazal et al. 2004');
     });
   },
 );

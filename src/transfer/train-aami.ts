@@ -3,13 +3,20 @@ import { buildModel, initBackend, saveModel } from '../models/index.js';
 import { ParameterError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { silentLogger, type Logger } from '../util/logger.js';
+import { writeAamiReport } from './aami-report.js';
 import { buildMitdbBeatSet, type MitdbBeatSet } from './mitdb-beats.js';
 import {
   argmaxRows,
   computeMulticlassMetrics,
   type MulticlassMetrics,
 } from './multiclass-metrics.js';
-import { splitDeChazal, splitRandomBeats, type BeatSplit } from './record-split.js';
+import { deriveSeed } from '../data/random.js';
+import {
+  holdOutByClass,
+  splitDeChazal,
+  splitRandomBeats,
+  type BeatSplit,
+} from './record-split.js';
 import {
   predictProbabilities,
   trainClassifier,
@@ -30,6 +37,11 @@ export interface AamiTrainingOptions {
   split: AamiSplitName;
   /** Share of beats in the test part of the random split. */
   testFraction: number;
+  /**
+   * Share of each class of the training beats held out to choose the epoch kept (lowest
+   * validation loss); 0 keeps the last epoch.
+   */
+  validationFraction: number;
   seed: number;
   epochs: number;
   batchSize: number;
@@ -49,6 +61,7 @@ export interface AamiTrainingOptions {
 export const AAMI_TRAINING_DEFAULTS: Omit<AamiTrainingOptions, 'dataDir' | 'outDir'> = {
   split: 'de-chazal-2004',
   testFraction: 0.2,
+  validationFraction: 0.1,
   seed: 0,
   epochs: 10,
   batchSize: 128,
@@ -67,6 +80,10 @@ export interface AamiRunResult {
   trainRecords: string[];
   testRecords: string[];
   test: MulticlassMetrics;
+  /** Beats held out of the training part to choose the epoch. */
+  validationBeats: number;
+  /** 1-based epoch whose weights were kept and tested. */
+  bestEpoch: number;
   history: ClassifierEpochLog[];
   buildBeatsMs: number;
   trainMs: number;
@@ -75,12 +92,17 @@ export interface AamiRunResult {
 /**
  * Trains the Kachuee et al. 2018 network on MIT-BIH beats in the five AAMI classes and
  * evaluates it on the held-out part, writing a run folder.
+ * Writes config, split, history, metrics, `report.html` (per-class table, confusion
+ * matrix, loss per epoch) and the model.
  * @param options data folder, run folder, split and training settings; see
  * {@link AAMI_TRAINING_DEFAULTS}
  * @returns per-class sensitivity, PPV, F1 and the confusion matrix on the test beats
  * @throws ParameterError for a split name it does not know
  * @remarks The `de-chazal-2004` split trains on DS1 and tests on DS2 (no record on both
- * sides); the last epoch is kept, since no DS2 beat may choose it. The `random-beats`
+ * sides). The epoch kept is the one with the lowest loss on `validationFraction` of the
+ * training beats of each class, held out at random: no test beat takes part in the
+ * choice, but held-out DS1 beats come from training patients, so the choice cannot see
+ * over-fitting to those patients. The `random-beats`
  * split reproduces the setting of Kachuee et al. 2018 (beats of one record on both
  * sides) and is for comparison only: it overstates accuracy on new patients. Loss is
  * class-weighted (`balanced`, capped at `maxClassWeight`).
@@ -105,11 +127,19 @@ export async function trainAami(
 
   // Split by record (DS1/DS2) or, for comparison only, at random.
   const split = splitBeats(set, settings.split, settings.testFraction, settings.seed);
-  const train = selectBeats(set, split.trainIndex);
+  const held = holdOutByClass(
+    split.trainIndex,
+    set.labels,
+    settings.validationFraction,
+    deriveSeed(settings.seed, 'validation beats'),
+  );
+  const train = selectBeats(set, held.keep);
+  const validation = held.holdOut.length > 0 ? selectBeats(set, held.holdOut) : undefined;
   const test = selectBeats(set, split.testIndex);
   logger.info(
-    `split ${split.name}: ${train.labels.length} training beats (${split.trainRecords.length} ` +
-      `records), ${test.labels.length} test beats (${split.testRecords.length} records)`,
+    `split ${split.name}: ${train.labels.length} training and ${held.holdOut.length} ` +
+      `validation beats (${split.trainRecords.length} records), ` +
+      `${test.labels.length} test beats (${split.testRecords.length} records)`,
   );
 
   // Train the network with a five-way softmax.
@@ -127,6 +157,7 @@ export async function trainAami(
     classWeighting: settings.classWeighting,
     maxClassWeight: settings.maxClassWeight,
     samplesPerEpoch: settings.samplesPerEpoch,
+    validation,
     logger,
     onEpoch: settings.onEpoch,
     shouldStop: settings.shouldStop,
@@ -150,6 +181,8 @@ export async function trainAami(
     trainRecords: split.trainRecords,
     testRecords: split.testRecords,
     test: metrics,
+    validationBeats: held.holdOut.length,
+    bestEpoch: training.bestEpoch,
     history: training.history,
     buildBeatsMs,
     trainMs,
@@ -198,6 +231,7 @@ async function writeRunFolder(
     outDir: settings.outDir,
     split: settings.split,
     testFraction: settings.testFraction,
+    validationFraction: settings.validationFraction,
     seed: settings.seed,
     epochs: settings.epochs,
     batchSize: settings.batchSize,
@@ -221,14 +255,21 @@ async function writeRunFolder(
     trainRecords: result.trainRecords,
     testRecords: result.testRecords,
     trainBeats: result.trainBeats,
+    validationBeats: result.validationBeats,
     testBeats: result.testBeats,
   });
   await write('history.json', result.history);
   await write('metrics.json', {
     split: result.split,
     comparisonOnly: result.split === 'random-beats',
+    bestEpoch: result.bestEpoch,
     test: result.test,
     buildBeatsMs: result.buildBeatsMs,
     trainMs: result.trainMs,
+  });
+  await writeAamiReport(settings.outDir, {
+    ...result,
+    comparisonOnly: result.split === 'random-beats',
+    config: { ...config, classWeights },
   });
 }

@@ -26,7 +26,7 @@ export interface ClassifierEpochLog {
   epoch: number;
   /** Mean class-weighted training loss over the epoch's batches. */
   trainLoss: number;
-  /** Unweighted loss on the validation inputs, when there are some. */
+  /** Loss on the validation inputs (weighted with the training class weights). */
   valLoss: number | undefined;
   epochMs: number;
   samplesPerSec: number;
@@ -63,6 +63,9 @@ export const CLASSIFIER_TRAINING_DEFAULTS: ClassifierTrainingOptions = {
   logger: silentLogger,
 };
 
+/** Wall-clock time between progress lines within an epoch. */
+const PROGRESS_INTERVAL_MS = 30_000;
+
 /** What {@link trainClassifier} returns. */
 export interface ClassifierTrainingResult {
   history: ClassifierEpochLog[];
@@ -83,7 +86,9 @@ export interface ClassifierTrainingResult {
  * @remarks The loss of a batch is the class-weighted mean of the per-input
  * cross-entropies (probabilities clipped to [1e-7, 1 - 1e-7]). Batches are shuffled with
  * a generator seeded by `seed`; weight initialisation is the model builder's. With
- * `validation`, the weights of the epoch with the lowest validation loss are restored.
+ * `validation`, the weights of the epoch with the lowest validation loss are restored;
+ * that loss weighs each input with its class's training weight, so that with balanced
+ * weights the rare classes count in the choice as much as they do in training.
  */
 export async function trainClassifier(
   model: LayersModel,
@@ -113,6 +118,7 @@ export async function trainClassifier(
     // One optimiser step per batch on the class-weighted cross-entropy.
     let lossSum = 0;
     let batches = 0;
+    let lastProgressMs = performance.now();
     for (let from = 0; from < order.length; from += settings.batchSize) {
       const batch = order.slice(from, from + settings.batchSize);
       const loss = tf.tidy(() => {
@@ -138,13 +144,20 @@ export async function trainClassifier(
       lossSum += (await loss.data())[0];
       loss.dispose();
       batches += 1;
+      if (performance.now() - lastProgressMs > PROGRESS_INTERVAL_MS) {
+        lastProgressMs = performance.now();
+        settings.logger.info(
+          `epoch ${epoch}: ${Math.min(from + settings.batchSize, order.length)}/` +
+            `${order.length} inputs, trainLoss=${(lossSum / batches).toFixed(4)}`,
+        );
+      }
       if (settings.shouldStop?.())
         throw new InterruptedError(`training stopped in epoch ${epoch}`);
     }
 
-    // Validation loss (unweighted) picks the epoch whose weights are kept.
+    // Validation loss (with the training class weights) picks the epoch kept.
     const valLoss = settings.validation
-      ? evaluateLoss(model, settings.validation, outputUnits)
+      ? evaluateLoss(model, settings.validation, outputUnits, classWeights)
       : undefined;
     const epochMs = performance.now() - startMs;
     const log: ClassifierEpochLog = {
@@ -248,6 +261,7 @@ function evaluateLoss(
   model: LayersModel,
   data: LabelledInputs,
   outputUnits: number,
+  classWeights: readonly number[],
 ): number {
   const probabilities = predictProbabilities(
     model,
@@ -257,8 +271,8 @@ function evaluateLoss(
   );
   const loss = tf.tidy(() => {
     const p = tf.tensor2d(probabilities, [data.labels.length, outputUnits]);
-    const ones = tf.ones([data.labels.length]) as tf.Tensor1D;
-    return weightedCrossEntropy(p, tf.tensor1d(data.labels, 'int32'), ones, outputUnits);
+    const weights = tf.tensor1d(Array.from(data.labels, (label) => classWeights[label]));
+    return weightedCrossEntropy(p, tf.tensor1d(data.labels, 'int32'), weights, outputUnits);
   });
   const value = loss.dataSync()[0];
   loss.dispose();
