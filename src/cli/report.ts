@@ -1,4 +1,8 @@
 import { writeRunReport } from '../report/index.js';
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeAamiReportFromFolder } from '../transfer/aami-report.js';
 import { action, type RegisterCommand } from './context.js';
 
 interface ReportOptions {
@@ -31,11 +35,28 @@ from the network: every chart is inline SVG.`,
     )
     .action(
       action(async (context, runDir: string, options: ReportOptions) => {
-        const file = await writeRunReport(runDir, {
-          outFile: options.out,
-          logger: context.logger,
-        });
+        const file = (await isAamiRun(runDir))
+          ? await writeAamiReportFromFolder(runDir, aamiOutFile(options.out))
+          : await writeRunReport(runDir, {
+              outFile: options.out,
+              logger: context.logger,
+            });
         context.out(options.json ? JSON.stringify({ report: file }) : `wrote ${file}`);
       }),
     );
 };
+
+/** True for a run folder of `cardiokit train --task aami` (its config says so). */
+async function isAamiRun(runDir: string): Promise<boolean> {
+  try {
+    const config = JSON.parse(await readFile(join(runDir, 'config.json'), 'utf8'));
+    return (config as { task?: unknown }).task === 'aami';
+  } catch {
+    return false; // the MI report reader names the file and what is wrong
+  }
+}
+
+function aamiOutFile(out: string | undefined): string | undefined {
+  if (out === undefined) return undefined;
+  return existsSync(out) && statSync(out).isDirectory() ? join(out, 'report.html') : out;
+}

@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { registerReport } from '../cli/report.js';
+import { runCli } from '../cli/test-helpers/run-cli.js';
 import { buildAamiReportHtml, renderMulticlassConfusionSvg } from './aami-report.js';
 import { computeMulticlassMetrics } from './multiclass-metrics.js';
 
@@ -48,5 +54,36 @@ describe('buildAamiReportHtml', () => {
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('<script>');
     expect(html).toContain('epoch 2 of 3 kept');
+  });
+});
+
+describe('cardiokit report on an AAMI run folder', () => {
+  it('writes report.html from the JSON files, and names a missing file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cardiokit-aami-report-'));
+    const write = (name: string, value: unknown) =>
+      writeFile(join(dir, name), JSON.stringify(value));
+    await write('config.json', { task: 'aami', seed: 1 });
+    await write('split.json', {
+      name: 'de-chazal-2004',
+      trainRecords: ['101'],
+      testRecords: ['100'],
+      trainBeats: 90,
+      validationBeats: 10,
+      testBeats: 12,
+    });
+    await write('history.json', [
+      { epoch: 1, trainLoss: 1, valLoss: 0.9, epochMs: 1, samplesPerSec: 1 },
+    ]);
+
+    const missing = await runCli([registerReport], ['report', dir]);
+    expect(missing.exitCode).not.toBe(0);
+    expect(missing.stderr).toContain(join(dir, 'metrics.json'));
+
+    await write('metrics.json', { comparisonOnly: false, bestEpoch: 1, test: metrics });
+    const result = await runCli([registerReport], ['report', dir]);
+    expect(result.exitCode).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('AAMI beat classification: de-chazal-2004');
+    expect(html).toContain('epoch 1 of 1 kept');
   });
 });

@@ -2,11 +2,13 @@
  * The HTML report of an AAMI beat-classification run: per-class table, multi-class
  * confusion matrix and loss per epoch, written beside the run's JSON files.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { figure, page, section, table } from '../report/html.js';
 import { renderVegaLiteSvg } from '../report/vega-render.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { FileError } from '../util/errors.js';
 import type { MulticlassMetrics } from './multiclass-metrics.js';
 import type { ClassifierEpochLog } from './train-classifier.js';
 
@@ -222,6 +224,73 @@ export async function writeAamiReport(runDir: string, input: AamiReportInput) {
     await renderLossSvg(input.history, input.bestEpoch),
   );
   await writeFileAtomic(join(runDir, 'report.html'), html);
+}
+
+/**
+ * Reads an AAMI run folder (config, split, history and metrics JSON) and writes its
+ * report, as `cardiokit report RUN` does for such a folder.
+ * @param runDir folder written by `cardiokit train --task aami`
+ * @param outFile HTML file to write; `RUN/report.html` (and its SVG charts) by default
+ * @returns the HTML file written
+ * @throws FileError naming the file that is missing or not the JSON expected
+ */
+export async function writeAamiReportFromFolder(
+  runDir: string,
+  outFile?: string,
+): Promise<string> {
+  const config = await readJsonObject(runDir, 'config.json');
+  const split = await readJsonObject(runDir, 'split.json');
+  const metrics = await readJsonObject(runDir, 'metrics.json');
+  const historyFile = join(runDir, 'history.json');
+  const history = JSON.parse(await readText(historyFile)) as unknown;
+  if (!Array.isArray(history)) {
+    throw new FileError(historyFile, 'expected a JSON array of epochs');
+  }
+  if (typeof metrics.test !== 'object' || metrics.test === null) {
+    throw new FileError(join(runDir, 'metrics.json'), "expected a 'test' object");
+  }
+  const input: AamiReportInput = {
+    split: String(split.name),
+    comparisonOnly: metrics.comparisonOnly === true,
+    trainBeats: Number(split.trainBeats),
+    validationBeats: Number(split.validationBeats ?? 0),
+    testBeats: Number(split.testBeats),
+    trainRecords: (split.trainRecords as string[] | undefined) ?? [],
+    testRecords: (split.testRecords as string[] | undefined) ?? [],
+    bestEpoch: Number(metrics.bestEpoch ?? history.length),
+    history: history as ClassifierEpochLog[],
+    test: metrics.test as MulticlassMetrics,
+    config,
+  };
+  if (outFile === undefined) {
+    await writeAamiReport(runDir, input);
+    return join(runDir, 'report.html');
+  }
+  await writeFileAtomic(outFile, await buildAamiReportHtml(input));
+  return outFile;
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new FileError(file, `cannot be read (${(error as Error).message})`);
+  }
+}
+
+async function readJsonObject(dir: string, name: string): Promise<Record<string, unknown>> {
+  const file = join(dir, name);
+  let value: unknown;
+  try {
+    value = JSON.parse(await readText(file));
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    throw new FileError(file, `is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new FileError(file, 'expected a JSON object');
+  }
+  return value as Record<string, unknown>;
 }
 
 function escapeJson(value: unknown): string {
