@@ -196,6 +196,11 @@ export const registerTrain: RegisterCommand = (program) => {
       '--compare',
       'transfer: also train from scratch and the other variant, same split and seed',
     )
+    .option(
+      '--seeds <list>',
+      'transfer: comma-separated seeds, one training per variant and seed (e.g. 1,2,3)',
+      seedList,
+    )
     .addHelpText(
       'after',
       `
@@ -356,4 +361,17 @@ async function afterTraining(
     `seed ${metrics.seed}, ${metrics.wallSeconds.toFixed(0)} s${result.interrupted ? ', interrupted' : ''}`,
   );
   context.out(`run folder: ${runDir}`);
+}
+
+/** Parses `--seeds 1,2,3` into integers. */
+function seedList(text: string): number[] {
+  const seeds = text.split(',').map((part) => Number(part.trim()));
+  if (seeds.length === 0 || seeds.some((seed) => !Number.isInteger(seed) || seed < 0)) {
+    throw new ParameterError(
+      '--seeds',
+      'comma-separated integers >= 0, e.g. 1,2,3',
+      text,
+    );
+  }
+  return seeds;
 }

@@ -70,8 +70,8 @@ function pointMetrics(
   };
 }
 
-/** The q-quantile of sorted values with linear interpolation (numpy's default). */
-function quantile(sorted: number[], q: number): number {
+/** The q-quantile of sorted values with linear interpolation (numpy's default); NaN when empty. */
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);

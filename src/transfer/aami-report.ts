@@ -131,7 +131,12 @@ export async function renderLossSvg(
             title: 'Epoch',
             axis: { tickMinStep: 1, format: 'd' },
           },
-          y: { field: 'loss', type: 'quantitative', title: 'Loss', scale: { zero: false } },
+          y: {
+            field: 'loss',
+            type: 'quantitative',
+            title: 'Loss',
+            scale: { zero: false },
+          },
           color: { field: 'split', type: 'nominal', title: null },
         },
       },
@@ -278,7 +283,10 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-async function readJsonObject(dir: string, name: string): Promise<Record<string, unknown>> {
+async function readJsonObject(
+  dir: string,
+  name: string,
+): Promise<Record<string, unknown>> {
   const file = join(dir, name);
   let value: unknown;
   try {

@@ -272,7 +272,12 @@ function evaluateLoss(
   const loss = tf.tidy(() => {
     const p = tf.tensor2d(probabilities, [data.labels.length, outputUnits]);
     const weights = tf.tensor1d(Array.from(data.labels, (label) => classWeights[label]));
-    return weightedCrossEntropy(p, tf.tensor1d(data.labels, 'int32'), weights, outputUnits);
+    return weightedCrossEntropy(
+      p,
+      tf.tensor1d(data.labels, 'int32'),
+      weights,
+      outputUnits,
+    );
   });
   const value = loss.dataSync()[0];
   loss.dispose();

@@ -30,6 +30,9 @@ describe('runTransferTask', () => {
     await expect(runTransferTask(context, { ...base, task: 'aami' })).rejects.toThrow(
       /--data/,
     );
+    await expect(runTransferTask(context, { ...base, seeds: [1, 2] })).rejects.toThrow(
+      /--seeds/,
+    );
   });
 
   it('names the missing model when --init points to a folder without one', async () => {

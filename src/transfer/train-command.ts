@@ -4,7 +4,12 @@ import { EMBEDDED_PTBXL_DIR } from '../train/config.js';
 import { ParameterError } from '../util/errors.js';
 import type { ClassWeighting } from './train-classifier.js';
 import { trainAami, type AamiRunResult, type AamiSplitName } from './train-aami.js';
-import { runTransferStudy, type TransferVariant } from './transfer-study.js';
+import type { Estimate } from '../train/bootstrap.js';
+import {
+  runTransferStudy,
+  type TransferStudyResult,
+  type TransferVariant,
+} from './transfer-study.js';
 
 /** The options of `cardiokit train` that the AAMI task and transfer read. */
 export interface TransferCommandOptions {
@@ -14,6 +19,7 @@ export interface TransferCommandOptions {
   init?: string;
   freeze?: string;
   compare?: boolean;
+  seeds?: number[];
   split?: string;
   beatsPerEpoch?: number;
   epochs: number;
@@ -47,9 +53,9 @@ export async function runTransferTask(
     await transferCommand(context, options);
     return true;
   }
-  if (options.freeze !== undefined || options.compare) {
+  if (options.freeze !== undefined || options.compare || options.seeds !== undefined) {
     throw new ParameterError(
-      '--freeze / --compare',
+      '--freeze / --compare / --seeds',
       'used with --init RUN_OR_MODEL',
       'no --init',
     );
@@ -113,7 +119,7 @@ async function transferCommand(context: CommandContext, options: TransferCommand
     init: resolve(options.init as string),
     outDir,
     variants,
-    seeds: [options.seed],
+    seeds: options.seeds ?? [options.seed],
     epochs: options.epochs,
     batchSize: options.batchSize,
     learningRate: options.lr,
@@ -124,14 +130,7 @@ async function transferCommand(context: CommandContext, options: TransferCommand
     context.out(JSON.stringify({ runDir: outDir, ...result }, finite, 2));
     return;
   }
-  for (const run of result.runs) {
-    const { value, ciLow, ciHigh } = run.test.auc;
-    context.out(
-      `${run.variant.padEnd(10)} seed ${run.seed}: test AUC ${value.toFixed(3)} ` +
-        `(95% CI ${ciLow.toFixed(3)}-${ciHigh.toFixed(3)}; ${run.test.n} records, ` +
-        `${run.test.positives} MI)`,
-    );
-  }
+  context.out(transferTable(result));
   context.out(`run folder: ${outDir}`);
 }
 
@@ -154,6 +153,35 @@ export function aamiTable(result: AamiRunResult): string {
     `macro         ${pct(m.macro.sensitivity)} ${pct(m.macro.ppv)} ${pct(m.macro.f1)}`,
     `accuracy ${(100 * m.accuracy).toFixed(1)}%`,
   ];
+  return lines.join('\n');
+}
+
+/** Test AUC per variant and seed, the paired differences from scratch, the means. */
+export function transferTable(result: TransferStudyResult): string {
+  const interval = (e: Estimate) => `${e.ciLow.toFixed(3)} to ${e.ciHigh.toFixed(3)}`;
+  const lines = [
+    `test: ${result.testRecords} records, ${result.testPositives} MI (${result.split})`,
+  ];
+  for (const run of result.runs) {
+    lines.push(
+      `${run.variant.padEnd(10)} seed ${run.seed}: AUC ${run.test.auc.value.toFixed(3)} ` +
+        `(95% CI ${interval(run.test.auc)}), epoch ${run.bestEpoch} kept`,
+    );
+  }
+  for (const c of result.comparisons) {
+    lines.push(
+      `${c.variant.padEnd(10)} seed ${c.seed}: AUC - scratch ` +
+        `${c.aucDifference.value >= 0 ? '+' : ''}${c.aucDifference.value.toFixed(3)} ` +
+        `(paired 95% CI ${interval(c.aucDifference)})`,
+    );
+  }
+  const seeds = new Set(result.runs.map((run) => run.seed)).size;
+  if (seeds > 1) {
+    const means = Object.entries(result.meanAuc).map(
+      ([variant, auc]) => `${variant} ${(auc as number).toFixed(3)}`,
+    );
+    lines.push(`mean AUC over ${seeds} seeds: ${means.join(', ')}`);
+  }
   return lines.join('\n');
 }
 

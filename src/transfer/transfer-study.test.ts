@@ -65,8 +65,18 @@ describe.skipIf(!existsSync(ptbxlDir))(
         expect(run.test.auc.value).toBeGreaterThanOrEqual(0);
         expect(run.test.auc.value).toBeLessThanOrEqual(1);
       }
+      // Both pretrained variants against scratch, paired on the same 4 test records.
+      expect(result.comparisons.map((c) => c.variant)).toEqual(['frozen', 'fine-tuned']);
+      const scratch = result.runs[0].test.auc.value;
+      result.comparisons.forEach((c, i) => {
+        const own = result.runs[i + 1].test.auc.value;
+        expect(c.aucDifference.value).toBeCloseTo(own - scratch, 12);
+      });
+      expect(result.meanAuc.scratch).toBe(scratch);
+      for (const run of result.runs) expect(run.testScores).toHaveLength(4);
       const written = JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8'));
       expect(written.runs).toHaveLength(3);
+      expect(written.testRecordIds).toHaveLength(4);
       const split = JSON.parse(readFileSync(path.join(outDir, 'split.json'), 'utf8'));
       const test = new Set<string>(split.test.patientIds);
       expect(split.train.patientIds.some((id: string) => test.has(id))).toBe(false);

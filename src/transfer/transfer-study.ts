@@ -13,12 +13,17 @@ import {
   type LabelledEntry,
 } from '../datasets/index.js';
 import { buildModel, initBackend, loadModel, type LayersModel } from '../models/index.js';
-import { summariseMetrics, type MetricSummary } from '../train/bootstrap.js';
+import {
+  summariseMetrics,
+  type Estimate,
+  type MetricSummary,
+} from '../train/bootstrap.js';
 import { youdenThreshold } from '../train/metrics.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { FileError, ParameterError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { buildRecordBeatSet, type RecordBeatSet } from './mi-beats.js';
+import { pairedAucDifference } from './paired-auc.js';
 import {
   predictProbabilities,
   trainClassifier,
@@ -94,6 +99,16 @@ export interface TransferRunResult {
   bestEpoch: number;
   history: ClassifierEpochLog[];
   trainMs: number;
+  /** Probability per test record (mean over its beats), in `testRecordIds` order. */
+  testScores: number[];
+}
+
+/** A pretrained variant against scratch, trained with the same seed. */
+export interface TransferComparison {
+  variant: TransferVariant;
+  seed: number;
+  /** AUC(variant) - AUC(scratch) on the test records, paired bootstrap by patient. */
+  aucDifference: Estimate;
 }
 
 /** What {@link runTransferStudy} returns and writes to `metrics.json`. */
@@ -104,7 +119,14 @@ export interface TransferStudyResult {
   testBeats: number;
   testRecords: number;
   testPositives: number;
+  /** Test records, in the order of each run's `testScores`. */
+  testRecordIds: string[];
+  testLabels: number[];
   runs: TransferRunResult[];
+  /** Every pretrained variant against scratch, seed by seed (when scratch was run). */
+  comparisons: TransferComparison[];
+  /** Mean test AUC of each variant over the seeds. */
+  meanAuc: Partial<Record<TransferVariant, number>>;
 }
 
 /**
@@ -119,6 +141,9 @@ export interface TransferStudyResult {
  * uses the same split, seeds, epochs, batch size, learning rate and balanced class
  * weights; the epoch with the lowest validation loss is kept. A record's probability
  * is the mean over its beats; the threshold maximises Youden's J on validation records.
+ * Each pretrained variant is compared with scratch of the same seed by the paired
+ * bootstrap (by patient) of the AUC difference on the same test records; that interval
+ * covers the test set's variation, not the training seed's (run several seeds for that).
  * The scratch network is `kachuee-2018` with one sigmoid unit: the same layers as the
  * transferred network (convolutional part, two dense ReLU layers of 32, sigmoid).
  * Limitations: beats come from R peaks found by the detector (no annotations), one lead.
@@ -193,11 +218,13 @@ export async function runTransferStudy(
         bestEpoch: training.bestEpoch,
         history: training.history,
         trainMs,
+        testScores: testScores.scores,
       });
       model.dispose();
     }
   }
 
+  const testOrder = recordsOf(set, split.test.recordIds);
   const result: TransferStudyResult = {
     split: split.scheme,
     trainBeats: train.labels.length,
@@ -205,8 +232,19 @@ export async function runTransferStudy(
     testBeats: test.labels.length,
     testRecords: testRecords.length,
     testPositives: testRecords.filter((record) => record.label === 1).length,
+    testRecordIds: testOrder.map((record) => record.recordId),
+    testLabels: testOrder.map((record) => record.label),
     runs,
+    comparisons: compareWithScratch(runs, testOrder, settings.bootstrapIterations),
+    meanAuc: meanAucByVariant(runs),
   };
+  for (const comparison of result.comparisons) {
+    const d = comparison.aucDifference;
+    logger.info(
+      `${comparison.variant} - scratch, seed ${comparison.seed}: AUC difference ` +
+        `${d.value.toFixed(3)} [${d.ciLow.toFixed(3)}, ${d.ciHigh.toFixed(3)}]`,
+    );
+  }
   const config = {
     dataDir: settings.dataDir,
     init: settings.init,
@@ -260,6 +298,44 @@ async function startingModel(
     freeze: variant === 'frozen' ? 'conv' : 'none',
     seed,
   });
+}
+
+/** Each pretrained run against the scratch run of the same seed, paired by record. */
+export function compareWithScratch(
+  runs: readonly TransferRunResult[],
+  testRecords: readonly { label: number; patientId: string }[],
+  iterations: number,
+): TransferComparison[] {
+  const labels = testRecords.map((record) => record.label);
+  const patients = testRecords.map((record) => record.patientId);
+  return runs.flatMap((run) => {
+    const scratch = runs.find((r) => r.variant === 'scratch' && r.seed === run.seed);
+    if (run.variant === 'scratch' || scratch === undefined) return [];
+    const aucDifference = pairedAucDifference(
+      labels,
+      run.testScores,
+      scratch.testScores,
+      {
+        groups: patients,
+        iterations,
+        seed: run.seed,
+      },
+    );
+    return [{ variant: run.variant, seed: run.seed, aucDifference }];
+  });
+}
+
+/** Mean test AUC of each variant over its seeds. */
+export function meanAucByVariant(
+  runs: readonly TransferRunResult[],
+): Partial<Record<TransferVariant, number>> {
+  const mean: Partial<Record<TransferVariant, number>> = {};
+  for (const variant of TRANSFER_VARIANTS) {
+    const values = runs.filter((r) => r.variant === variant).map((r) => r.test.auc.value);
+    if (values.length > 0)
+      mean[variant] = values.reduce((a, b) => a + b, 0) / values.length;
+  }
+  return mean;
 }
 
 function recordsOf(set: RecordBeatSet, recordIds: readonly string[]) {
