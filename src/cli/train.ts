@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listModels } from '../models/index.js';
@@ -41,6 +41,8 @@ interface TrainOptions {
   monitor: 'valLoss' | 'valAuc';
   cropsPerRecord: number;
   classWeights: 'none' | 'balanced';
+  /** False when `--class-weights` was left at its default. */
+  classWeightsGiven?: boolean;
   aggregation: 'mean' | 'max';
   maxRecords?: number;
   bootstrap: number;
@@ -143,7 +145,10 @@ export const registerTrain: RegisterCommand = (program) => {
       d.cropsPerRecord,
     )
     .addOption(
-      new Option('--class-weights <rule>', 'loss weights by class')
+      new Option(
+        '--class-weights <rule>',
+        'loss weights by class (--task aami: balanced unless given)',
+      )
         .choices(['none', 'balanced'])
         .default(d.classWeighting),
     )
@@ -179,8 +184,12 @@ export const registerTrain: RegisterCommand = (program) => {
     )
     .option(
       '--beats-per-epoch <n>',
-      'aami: training beats per epoch (default 4096)',
+      'aami: training beats drawn per epoch (default: all)',
       number('--beats-per-epoch'),
+    )
+    .option(
+      '--rr-features',
+      'aami: also feed 4 RR-interval features per beat (not in the paper)',
     )
     .option(
       '--init <dir>',
@@ -217,7 +226,12 @@ validation records (Youden's J). Ctrl-C stops after the current batch and evalua
 best epoch so far; a second Ctrl-C aborts without writing.`,
     )
     .action(
-      action(async (context, options: TrainOptions) => trainCommand(context, options)),
+      action(async (context, options: TrainOptions, command: Command) =>
+        trainCommand(context, {
+          ...options,
+          classWeightsGiven: command.getOptionValueSource('classWeights') !== 'default',
+        }),
+      ),
     );
 };
 
@@ -299,7 +313,11 @@ async function trainCommand(
   context: CommandContext,
   options: TrainOptions,
 ): Promise<void> {
-  if (await runTransferTask(context, options)) return;
+  const transferOptions = {
+    ...options,
+    classWeights: options.classWeightsGiven === false ? undefined : options.classWeights,
+  };
+  if (await runTransferTask(context, transferOptions)) return;
   const config = resolveConfig(options);
   const stamp = config.startTime.replace(/[:.]/g, '-');
   const runDir = resolve(options.out ?? join('runs', `${stamp}-${config.model.name}`));

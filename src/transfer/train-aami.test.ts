@@ -47,5 +47,25 @@ describe.skipIf(!hasMitdb)(
       const html = readFileSync(path.join(outDir, 'report.html'), 'utf8');
       expect(html).toContain('Inter-patient split of de Chazal et al. 2004');
     });
+
+    it('feeds the RR features through a second input with rrFeatures', async () => {
+      const beatSet = await buildMitdbBeatSet(mitdbDir, { records: ['101', '100'] });
+      const outDir = await mkdtemp(path.join(tmpdir(), 'cardiokit-aami-rr-'));
+      const result = await trainAami({
+        dataDir: mitdbDir,
+        outDir,
+        beatSet,
+        seed: 3,
+        epochs: 1,
+        batchSize: 32,
+        samplesPerEpoch: 128,
+        rrFeatures: true,
+      });
+      expect(result.test.total).toBe(result.testBeats);
+      const config = JSON.parse(readFileSync(path.join(outDir, 'config.json'), 'utf8'));
+      expect(config.rrFeatures).toBe(true);
+      const topology = readFileSync(path.join(outDir, 'model', 'model.json'), 'utf8');
+      expect(topology).toContain('beat_features');
+    });
   },
 );

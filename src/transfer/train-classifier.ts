@@ -12,6 +12,12 @@ export interface LabelledInputs {
   /** Class index per input: 0 to `classCount - 1`; for a sigmoid output, 0 or 1. */
   labels: Int32Array;
   classCount: number;
+  /**
+   * Row-major `count x featureCount` per-input features for a model with a second input
+   * (for example RR intervals); absent for a one-input model.
+   */
+  features?: Float32Array;
+  featureCount?: number;
 }
 
 /**
@@ -190,6 +196,7 @@ export async function trainClassifier(
 
 /**
  * Runs the model on inputs in batches.
+ * @param features per-input features for a model with a second input
  * @returns row-major `count x outputUnits` probabilities
  */
 export function predictProbabilities(
@@ -198,6 +205,7 @@ export function predictProbabilities(
   lengthSamples: number,
   channels: number,
   batchSize = 512,
+  features?: { values: Float32Array; count: number },
 ): Float32Array {
   const count = inputs.length / (lengthSamples * channels);
   const units = outputUnitsOf(model);
@@ -210,7 +218,13 @@ export function predictProbabilities(
         to * lengthSamples * channels,
       );
       const xs = tf.tensor3d(slice, [to - from, lengthSamples, channels]);
-      return (model.predict(xs) as tf.Tensor).dataSync();
+      if (features === undefined) return (model.predict(xs) as tf.Tensor).dataSync();
+      const width = features.count;
+      const fs = tf.tensor2d(features.values.subarray(from * width, to * width), [
+        to - from,
+        width,
+      ]);
+      return (model.predict([xs, fs]) as tf.Tensor).dataSync();
     });
     result.set(values, from * units);
   }
@@ -268,6 +282,8 @@ function evaluateLoss(
     data.inputs,
     data.lengthSamples,
     data.channels,
+    512,
+    featuresOf(data),
   );
   const loss = tf.tidy(() => {
     const p = tf.tensor2d(probabilities, [data.labels.length, outputUnits]);
@@ -284,13 +300,33 @@ function evaluateLoss(
   return value;
 }
 
-function gatherInputs(data: LabelledInputs, batch: number[]): tf.Tensor3D {
+/** The batch's inputs: the signals, and the features when the data carry some. */
+function gatherInputs(data: LabelledInputs, batch: number[]): tf.Tensor | tf.Tensor[] {
   const size = data.lengthSamples * data.channels;
   const values = new Float32Array(batch.length * size);
   batch.forEach((index, row) => {
     values.set(data.inputs.subarray(index * size, (index + 1) * size), row * size);
   });
-  return tf.tensor3d(values, [batch.length, data.lengthSamples, data.channels]);
+  const xs = tf.tensor3d(values, [batch.length, data.lengthSamples, data.channels]);
+  if (data.features === undefined) return xs;
+  const width = data.featureCount ?? 0;
+  const features = new Float32Array(batch.length * width);
+  batch.forEach((index, row) => {
+    features.set(
+      data.features!.subarray(index * width, (index + 1) * width),
+      row * width,
+    );
+  });
+  return [xs, tf.tensor2d(features, [batch.length, width])];
+}
+
+/** The features of `data` in the form {@link predictProbabilities} takes. */
+export function featuresOf(
+  data: LabelledInputs,
+): { values: Float32Array; count: number } | undefined {
+  return data.features === undefined
+    ? undefined
+    : { values: data.features, count: data.featureCount ?? 0 };
 }
 
 function outputUnitsOf(model: LayersModel): number {
@@ -307,6 +343,29 @@ function checkShapes(model: LayersModel, data: LabelledInputs): number {
       `${data.classCount} (softmax) or 1 (sigmoid, 2 classes)`,
       units,
     );
+  }
+  const wantsFeatures = model.inputs.length > 1;
+  if (wantsFeatures !== (data.features !== undefined)) {
+    throw new ParameterError(
+      'features',
+      wantsFeatures
+        ? `per-input features for the model's second input '${model.inputs[1].name}'`
+        : 'none: the model has one input',
+      data.features === undefined ? 'none' : `${data.featureCount} per input`,
+    );
+  }
+  if (data.features !== undefined) {
+    const width = model.inputs[1].shape[1];
+    if (
+      data.featureCount !== width ||
+      data.features.length !== data.labels.length * width
+    ) {
+      throw new ParameterError(
+        'features',
+        `${width} per input (${data.labels.length * (width ?? 0)} values)`,
+        `${data.featureCount} per input (${data.features.length} values)`,
+      );
+    }
   }
   const perInput = data.lengthSamples * data.channels;
   if (data.inputs.length !== data.labels.length * perInput) {

@@ -22,18 +22,17 @@ export interface TransferCommandOptions {
   seeds?: number[];
   split?: string;
   beatsPerEpoch?: number;
+  rrFeatures?: boolean;
   epochs: number;
   seed: number;
   batchSize: number;
   lr: number;
-  classWeights: string;
+  /** Loss weighting by class; `--task aami` takes `balanced` when absent. */
+  classWeights?: string;
   bootstrap: number;
   out?: string;
   json?: boolean;
 }
-
-/** Training beats drawn per epoch for `--task aami` unless `--beats-per-epoch` says. */
-export const DEFAULT_AAMI_BEATS_PER_EPOCH = 4096;
 
 /**
  * Runs `cardiokit train --task aami ...` or `cardiokit train --init RUN ...` when the
@@ -90,8 +89,9 @@ async function aamiCommand(context: CommandContext, options: TransferCommandOpti
     epochs: options.epochs,
     batchSize: options.batchSize,
     learningRate: options.lr,
-    samplesPerEpoch: options.beatsPerEpoch ?? DEFAULT_AAMI_BEATS_PER_EPOCH,
-    classWeighting: options.classWeights as ClassWeighting,
+    samplesPerEpoch: options.beatsPerEpoch,
+    rrFeatures: options.rrFeatures ?? false,
+    classWeighting: (options.classWeights ?? 'balanced') as ClassWeighting,
     logger: context.logger,
   });
   if (options.json) {

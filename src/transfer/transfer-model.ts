@@ -42,7 +42,8 @@ const FEATURE_LAYER_CLASSES = new Set([
  * @returns a model from the same input to the probability of the positive class
  * @throws ParameterError when the model has no flatten or global pooling layer
  * @remarks With `freeze: 'conv'` the layers of the convolutional part get
- * `trainable = false`, so only the new layers learn. The old head is discarded.
+ * `trainable = false`, so only the new layers learn. The old head is discarded, and with
+ * it any second input (such as RR features) that joined after the convolutional part.
  * @see Kachuee M, Fazeli S, Sarrafzadeh M. ECG heartbeat classification: a deep
  * transferable representation. IEEE ICHI 2018. https://doi.org/10.1109/ICHI.2018.00092
  */
@@ -81,7 +82,13 @@ export function attachBinaryHead(
       name: 'transfer_output',
     })
     .apply(features) as tfl.SymbolicTensor;
-  return tfl.model({ inputs: base.inputs, outputs: output, name: `${base.name}_binary` });
+  // The features depend on the signal input alone: a second input (RR features) joins
+  // after them, in the discarded head.
+  return tfl.model({
+    inputs: base.inputs[0],
+    outputs: output,
+    name: `${base.name}_binary`,
+  });
 }
 
 /**

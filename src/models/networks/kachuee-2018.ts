@@ -21,10 +21,21 @@ export interface Kachuee2018Options {
   filters?: number;
   /** Units of each of the two dense layers; the paper used 32. */
   denseUnits?: number;
+  /**
+   * Per-beat features (for example 4 RR-interval features) fed through a second input
+   * named `beat_features` and joined to the flattened convolutional features before the
+   * dense layers; 0 (the paper's network) for none.
+   */
+  extraFeatures?: number;
 }
 
 /** Defaults of {@link buildKachuee2018}, the paper's values. */
-export const KACHUEE_2018_DEFAULTS = { blocks: 5, filters: 32, denseUnits: 32 } as const;
+export const KACHUEE_2018_DEFAULTS = {
+  blocks: 5,
+  filters: 32,
+  denseUnits: 32,
+  extraFeatures: 0,
+} as const;
 
 const KERNEL_SIZE = 5;
 const POOL_SIZE = 5;
@@ -43,12 +54,17 @@ const POOL_STRIDE = 2;
  * conv-ReLU-conv, addition of the block input, ReLU, and max-pooling of size 5 and stride
  * 2 ('valid', as in the paper: 187 samples shrink to 92, 44, 20, 8, 2); then two dense
  * ReLU layers of 32 units and the output. No batch normalisation, as in the paper.
+ * With `extraFeatures` the model takes two inputs, `[beats, features]`: the features
+ * join the flattened convolutional output (this is not in the paper).
  *
  * @see Kachuee M, Fazeli S, Sarrafzadeh M. ECG heartbeat classification: a deep
  *   transferable representation. IEEE ICHI 2018. https://arxiv.org/abs/1805.00794
  */
 export function buildKachuee2018(options: Kachuee2018Options): LayersModel {
-  const { blocks, filters, denseUnits } = { ...KACHUEE_2018_DEFAULTS, ...options };
+  const { blocks, filters, denseUnits, extraFeatures } = {
+    ...KACHUEE_2018_DEFAULTS,
+    ...options,
+  };
   checkCount('blocks', blocks, 12);
   checkCount('filters', filters);
   checkCount('denseUnits', denseUnits);
@@ -70,6 +86,13 @@ export function buildKachuee2018(options: Kachuee2018Options): LayersModel {
   }
 
   let features = tfl.layers.flatten().apply(x) as Symbolic;
+  const inputs = [input];
+  if (extraFeatures > 0) {
+    checkCount('extraFeatures', extraFeatures);
+    const extra = tfl.input({ shape: [extraFeatures], name: 'beat_features' });
+    inputs.push(extra);
+    features = tfl.layers.concatenate().apply([features, extra]) as Symbolic;
+  }
   for (let layer = 0; layer < 2; layer++) {
     features = tfl.layers
       .dense({
@@ -80,7 +103,11 @@ export function buildKachuee2018(options: Kachuee2018Options): LayersModel {
       .apply(features) as Symbolic;
   }
   const output = outputHead(features, options.outputUnits, seeds);
-  return tfl.model({ inputs: input, outputs: output, name: 'kachuee_2018' });
+  return tfl.model({
+    inputs: inputs.length === 1 ? input : inputs,
+    outputs: output,
+    name: 'kachuee_2018',
+  });
 }
 
 /** The shortest input that leaves at least one sample after `blocks` poolings. */
