@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option } from 'commander';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listModels } from '../models/index.js';
@@ -40,9 +40,8 @@ interface TrainOptions {
   patience: number;
   monitor: 'valLoss' | 'valAuc';
   cropsPerRecord: number;
-  classWeights: 'none' | 'balanced';
-  /** False when `--class-weights` was left at its default. */
-  classWeightsGiven?: boolean;
+  /** Absent: `none` for the MI task, `balanced` for `--task aami`. */
+  classWeights?: 'none' | 'balanced';
   aggregation: 'mean' | 'max';
   maxRecords?: number;
   bootstrap: number;
@@ -147,10 +146,8 @@ export const registerTrain: RegisterCommand = (program) => {
     .addOption(
       new Option(
         '--class-weights <rule>',
-        'loss weights by class (--task aami: balanced unless given)',
-      )
-        .choices(['none', 'balanced'])
-        .default(d.classWeighting),
+        `loss weights by class (default: ${d.classWeighting}; balanced for --task aami)`,
+      ).choices(['none', 'balanced']),
     )
     .addOption(
       new Option('--aggregation <rule>', 'record probability from its windows')
@@ -226,12 +223,7 @@ validation records (Youden's J). Ctrl-C stops after the current batch and evalua
 best epoch so far; a second Ctrl-C aborts without writing.`,
     )
     .action(
-      action(async (context, options: TrainOptions, command: Command) =>
-        trainCommand(context, {
-          ...options,
-          classWeightsGiven: command.getOptionValueSource('classWeights') !== 'default',
-        }),
-      ),
+      action(async (context, options: TrainOptions) => trainCommand(context, options)),
     );
 };
 
@@ -272,7 +264,7 @@ function resolveConfig(options: TrainOptions): TrainConfig {
     cropsPerRecord: options.cropsPerRecord,
     seed: options.seed,
     classWeights: [1, 1],
-    classWeighting: options.classWeights,
+    classWeighting: options.classWeights ?? d.classWeighting,
     split:
       options.cv !== undefined
         ? { scheme: 'cv', folds: options.cv }
@@ -313,11 +305,7 @@ async function trainCommand(
   context: CommandContext,
   options: TrainOptions,
 ): Promise<void> {
-  const transferOptions = {
-    ...options,
-    classWeights: options.classWeightsGiven === false ? undefined : options.classWeights,
-  };
-  if (await runTransferTask(context, transferOptions)) return;
+  if (await runTransferTask(context, options)) return;
   const config = resolveConfig(options);
   const stamp = config.startTime.replace(/[:.]/g, '-');
   const runDir = resolve(options.out ?? join('runs', `${stamp}-${config.model.name}`));
