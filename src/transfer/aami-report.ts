@@ -100,15 +100,17 @@ export async function renderMulticlassConfusionSvg(
 }
 
 /**
- * Draws the class-weighted training loss and the validation loss per epoch, with a
- * rule at the epoch kept.
+ * Draws the training loss and the validation loss per epoch, with a rule at the epoch
+ * kept.
  * @param history the run's epochs
  * @param bestEpoch the epoch whose weights were kept
+ * @param classWeighted whether the loss was class-weighted (only changes the title)
  * @returns an SVG document
  */
 export async function renderLossSvg(
   history: ClassifierEpochLog[],
   bestEpoch: number,
+  classWeighted = true,
 ): Promise<string> {
   const rows = history.flatMap((log) => [
     { epoch: log.epoch, loss: log.trainLoss, split: 'training' },
@@ -117,7 +119,7 @@ export async function renderLossSvg(
       : []),
   ]);
   return renderVegaLiteSvg({
-    title: 'Loss per epoch (class-weighted cross-entropy)',
+    title: `Loss per epoch (${classWeighted ? 'class-weighted ' : ''}cross-entropy)`,
     width: 360,
     height: 220,
     layer: [
@@ -189,7 +191,7 @@ export async function buildAamiReportHtml(input: AamiReportInput): Promise<strin
     `to choose the epoch (epoch ${input.bestEpoch} of ${input.history.length} kept).</p>`;
   const [confusionSvg, lossSvg] = await Promise.all([
     renderMulticlassConfusionSvg(m),
-    renderLossSvg(input.history, input.bestEpoch),
+    renderLossSvg(input.history, input.bestEpoch, isWeighted(input.config)),
   ]);
   const body = [
     section('summary', 'Summary', summary),
@@ -226,7 +228,7 @@ export async function writeAamiReport(runDir: string, input: AamiReportInput) {
   );
   await writeFileAtomic(
     join(runDir, 'loss.svg'),
-    await renderLossSvg(input.history, input.bestEpoch),
+    await renderLossSvg(input.history, input.bestEpoch, isWeighted(input.config)),
   );
   await writeFileAtomic(join(runDir, 'report.html'), html);
 }
@@ -306,4 +308,9 @@ function escapeJson(value: unknown): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
+}
+
+/** False when the run's config says its loss weighed every class alike. */
+function isWeighted(config: Record<string, unknown>): boolean {
+  return config.classWeighting !== 'none';
 }
