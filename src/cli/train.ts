@@ -59,7 +59,10 @@ export const registerTrain: RegisterCommand = (program) => {
   const d = TRAIN_DEFAULTS;
   program
     .command('train')
-    .description('train and evaluate an MI-versus-normal detector; writes a run folder')
+    .description(
+      'train and evaluate an MI-versus-normal detector (or, with --task aami, an ' +
+        'arrhythmia beat classifier; with --init, MI transfer from it); writes a run folder',
+    )
     .addOption(
       new Option('--dataset <name>', 'database layout')
         .choices(['ptbxl', 'ptbdb', 'mitdb'])
@@ -176,7 +179,7 @@ export const registerTrain: RegisterCommand = (program) => {
     .addOption(
       new Option(
         '--split <name>',
-        'aami: by record (DS1/DS2), or random beats (comparison)',
+        'aami: by record (DS1/DS2; default), or random beats (comparison)',
       ).choices(['de-chazal-2004', 'random-beats']),
     )
     .option(
@@ -195,7 +198,7 @@ export const registerTrain: RegisterCommand = (program) => {
     .addOption(
       new Option(
         '--freeze <part>',
-        'transfer: conv (frozen) or none (fine-tuned)',
+        'transfer: conv (frozen; default) or none (fine-tuned); --compare runs both',
       ).choices(['conv', 'none']),
     )
     .option(
@@ -215,12 +218,17 @@ Examples:
   cardiokit train --cv 10 --out runs/cv10           # out-of-fold AUC over all records
   cardiokit train --dataset ptbdb --data ~/ptbdb --rate 100 --lowpass 40 --json
   cardiokit train --task aami --dataset mitdb --data ~/mitdb --out runs/aami
-  cardiokit train --init runs/aami --freeze conv --compare --epochs 8
+  cardiokit train --task aami --dataset mitdb --data ~/mitdb --rr-features --out runs/rr
+  cardiokit train --init runs/aami --freeze none --epochs 8   # fine-tuned only
+  cardiokit train --init runs/aami --compare --seeds 1,2,3    # scratch, frozen, fine-tuned
 
-PTB-XL is split by strat_fold (1-8 train, 9 validation, 10 test); other data by a seeded,
-class-stratified patient split (80/10/10). The decision threshold is chosen on the
-validation records (Youden's J). Ctrl-C stops after the current batch and evaluates the
-best epoch so far; a second Ctrl-C aborts without writing.`,
+MI task: PTB-XL is split by strat_fold (1-8 train, 9 validation, 10 test); other data
+by a seeded, class-stratified patient split (80/10/10). The decision threshold is chosen
+on the validation records (Youden's J). Ctrl-C stops after the current batch and
+evaluates the best epoch so far; a second Ctrl-C aborts without writing.
+--task aami always trains kachuee-2018 on mitdb beats (--model is not used); --init
+trains on the beats of --data (default the embedded PTB-XL sample). For both, Ctrl-C
+stops at once and writes nothing.`,
     )
     .action(
       action(async (context, options: TrainOptions) => trainCommand(context, options)),
@@ -371,11 +379,16 @@ async function afterTraining(
 
 /** Parses `--seeds 1,2,3` into integers. */
 function seedList(text: string): number[] {
-  const seeds = text.split(',').map((part) => Number(part.trim()));
-  if (seeds.length === 0 || seeds.some((seed) => !Number.isInteger(seed) || seed < 0)) {
+  const parts = text.split(',').map((part) => part.trim());
+  const seeds = parts.map(Number);
+  if (
+    parts.some((part) => part === '') ||
+    seeds.some((seed) => !Number.isInteger(seed) || seed < 0) ||
+    new Set(seeds).size !== seeds.length
+  ) {
     throw new ParameterError(
       '--seeds',
-      'comma-separated integers >= 0, e.g. 1,2,3',
+      'distinct comma-separated integers >= 0, e.g. 1,2,3',
       text,
     );
   }

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { EMBEDDED_PTBXL_DIR } from '../train/config.js';
@@ -22,6 +23,7 @@ export interface TransferCommandOptions {
   seeds?: number[];
   split?: string;
   beatsPerEpoch?: number;
+  cv?: number;
   rrFeatures?: boolean;
   epochs: number;
   seed: number;
@@ -44,7 +46,39 @@ export async function runTransferTask(
   context: CommandContext,
   options: TransferCommandOptions,
 ): Promise<boolean> {
-  if (options.task === 'aami') {
+  const aami = options.task === 'aami';
+  if (
+    !aami &&
+    (options.rrFeatures ||
+      options.split !== undefined ||
+      options.beatsPerEpoch !== undefined)
+  ) {
+    throw new ParameterError(
+      '--rr-features / --split / --beats-per-epoch',
+      'used with --task aami',
+      `--task ${options.task ?? 'mi-vs-normal'}`,
+    );
+  }
+  if (aami && options.init !== undefined) {
+    throw new ParameterError(
+      '--init',
+      'left out with --task aami',
+      options.init,
+      '--init starts MI training from the model of an aami run',
+    );
+  }
+  if ((aami || options.init !== undefined) && options.cv !== undefined) {
+    throw new ParameterError(
+      '--cv',
+      'left out with --task aami and --init (they train on one split)',
+      options.cv,
+    );
+  }
+  if (aami || options.init !== undefined) {
+    checkTrainingNumbers(options);
+    checkOutFolder(options.out);
+  }
+  if (aami) {
     await aamiCommand(context, options);
     return true;
   }
@@ -65,6 +99,51 @@ export async function runTransferTask(
   return false;
 }
 
+/** Refuses epochs, batch size, learning rate, beats and resamples that cannot work. */
+function checkTrainingNumbers(options: TransferCommandOptions): void {
+  const positiveIntegers: [string, number | undefined][] = [
+    ['--epochs', options.epochs],
+    ['--batch-size', options.batchSize],
+    ['--beats-per-epoch', options.beatsPerEpoch],
+    ['--bootstrap', options.bootstrap],
+  ];
+  for (const [name, value] of positiveIntegers) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+      throw new ParameterError(name, 'an integer >= 1', value);
+    }
+  }
+  if (!(options.lr > 0 && Number.isFinite(options.lr))) {
+    throw new ParameterError('--lr', 'a number > 0', options.lr);
+  }
+}
+
+/** Refuses a run folder that is an existing file before training, not after. */
+function checkOutFolder(out: string | undefined): void {
+  if (out !== undefined && statSync(out, { throwIfNoEntry: false })?.isFile()) {
+    throw new ParameterError('--out', 'a folder', out, 'it is an existing file');
+  }
+}
+
+/** Refuses a --data that is not a folder of MIT-BIH records. */
+function checkMitdbFolder(dir: string): void {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ParameterError(
+      '--data',
+      'an existing MIT-BIH folder',
+      dir,
+      'no such folder',
+    );
+  }
+  if (!existsSync(join(dir, '100.hea'))) {
+    throw new ParameterError(
+      '--data',
+      'an MIT-BIH Arrhythmia folder (100.hea, 100.dat, 100.atr, ...)',
+      dir,
+      'it has no 100.hea',
+    );
+  }
+}
+
 async function aamiCommand(context: CommandContext, options: TransferCommandOptions) {
   // --dataset defaults to ptbxl for the MI task; only an explicit ptbdb is a conflict.
   if (options.dataset === 'ptbdb') {
@@ -73,6 +152,7 @@ async function aamiCommand(context: CommandContext, options: TransferCommandOpti
   if (options.data === undefined) {
     throw new ParameterError('--data', 'the MIT-BIH folder with --task aami', undefined);
   }
+  checkMitdbFolder(options.data);
   const split = (options.split ?? 'de-chazal-2004') as AamiSplitName;
   const outDir = resolve(options.out ?? join('runs', `${stamp()}-aami-${split}`));
   if (split === 'random-beats') {

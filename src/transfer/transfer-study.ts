@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { aggregateProbabilities } from '../data/aggregate.js';
+import { KACHUEE_DEFAULTS } from '../ecg/kachuee-beats.js';
 import {
   hasStratFolds,
   splitByStratFold,
@@ -158,6 +159,7 @@ export async function runTransferStudy(
   const { logger } = settings;
   const modelDir = resolveModelDir(settings.init);
   await initBackend({ logger });
+  await checkBeatModel(modelDir);
 
   // MI vs normal records, split by patient, cut into beats.
   const catalogue = await loadCatalogue(settings.dataDir, undefined, logger);
@@ -282,13 +284,37 @@ export function resolveModelDir(init: string): string {
   );
 }
 
+/**
+ * Refuses, before any data is read, a model that does not take single beats (187 x 1),
+ * such as the model of an MI run on 10 s windows.
+ */
+async function checkBeatModel(modelDir: string): Promise<void> {
+  const model = await loadModel(modelDir);
+  const shape = model.inputs[0].shape;
+  model.dispose();
+  if (shape.length !== 3 || shape[1] !== BEAT_SAMPLES || shape[2] !== 1) {
+    throw new ParameterError(
+      '--init',
+      `a model whose input is one beat of ${BEAT_SAMPLES} x 1 samples (an aami run)`,
+      `${modelDir}: input ${shape.slice(1).join(' x ')}`,
+    );
+  }
+}
+
+/** Samples of a Kachuee beat (187), the input of every network of the study. */
+const BEAT_SAMPLES = KACHUEE_DEFAULTS.beatSamples;
+
 async function startingModel(
   variant: TransferVariant,
   modelDir: string,
   seed: number,
 ): Promise<LayersModel> {
   if (variant === 'scratch') {
-    return buildModel('kachuee-2018', { inputShape: [187, 1], outputUnits: 1, seed });
+    return buildModel('kachuee-2018', {
+      inputShape: [BEAT_SAMPLES, 1],
+      outputUnits: 1,
+      seed,
+    });
   }
   if (variant !== 'frozen' && variant !== 'fine-tuned') {
     throw new ParameterError('variant', TRANSFER_VARIANTS.join(', '), variant);
