@@ -1,6 +1,7 @@
 import { evaluateRun, type MetricSummary } from '../train/index.js';
 import { CardiokitError, ParameterError } from '../util/errors.js';
 import { action, type RegisterCommand } from './context.js';
+import { refuseNonMiRun } from './run-task.js';
 
 /** The recomputed metrics disagree with metrics.json. */
 class MetricsMismatchError extends CardiokitError {
@@ -47,6 +48,7 @@ Exit code 1 when a recomputed metric differs from metrics.json by more than --at
         if (options.atol.trim() === '' || !(atol >= 0)) {
           throw new ParameterError('--atol', 'a number >= 0', options.atol);
         }
+        await refuseNonMiRun(run, 'evaluate');
         const result = await evaluateRun(run, { logger: context.logger, atol });
         if (options.json) {
           context.out(

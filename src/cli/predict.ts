@@ -1,5 +1,6 @@
 import { predictRecords } from '../train/index.js';
 import { action, type RegisterCommand } from './context.js';
+import { refuseNonMiRun } from './run-task.js';
 
 /** `cardiokit predict --model RUN RECORD...`: MI probability per record. */
 export const registerPredict: RegisterCommand = (program) => {
@@ -30,6 +31,7 @@ threshold chosen on the run's validation records.`,
           records: string[],
           options: { model: string; json?: boolean },
         ) => {
+          await refuseNonMiRun(options.model, 'predict');
           const predictions = await predictRecords(options.model, records);
           if (options.json) {
             context.out(JSON.stringify(predictions, null, 2));

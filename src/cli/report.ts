@@ -1,9 +1,9 @@
 import { writeRunReport } from '../report/index.js';
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAamiReportFromFolder } from '../transfer/aami-report.js';
 import { action, type RegisterCommand } from './context.js';
+import { refuseNonMiRun, runTaskOf } from './run-task.js';
 
 interface ReportOptions {
   out?: string;
@@ -35,7 +35,9 @@ from the network: every chart is inline SVG.`,
     )
     .action(
       action(async (context, runDir: string, options: ReportOptions) => {
-        const file = (await isAamiRun(runDir))
+        const aami = (await runTaskOf(runDir)) === 'aami';
+        if (!aami) await refuseNonMiRun(runDir, 'report');
+        const file = aami
           ? await writeAamiReportFromFolder(runDir, aamiOutFile(options.out))
           : await writeRunReport(runDir, {
               outFile: options.out,
@@ -45,16 +47,6 @@ from the network: every chart is inline SVG.`,
       }),
     );
 };
-
-/** True for a run folder of `cardiokit train --task aami` (its config says so). */
-async function isAamiRun(runDir: string): Promise<boolean> {
-  try {
-    const config = JSON.parse(await readFile(join(runDir, 'config.json'), 'utf8'));
-    return (config as { task?: unknown }).task === 'aami';
-  } catch {
-    return false; // the MI report reader names the file and what is wrong
-  }
-}
 
 function aamiOutFile(out: string | undefined): string | undefined {
   if (out === undefined) return undefined;
