@@ -285,14 +285,15 @@ async function writeRunFolder(
   };
   const write = (name: string, value: unknown) =>
     writeFileAtomic(join(settings.outDir, name), `${JSON.stringify(value, null, 2)}\n`);
-  await write('config.json', {
+  const written = {
     task: 'aami',
     dataset: 'mitdb',
     model: 'kachuee-2018',
     ...config,
     classWeights,
     comparisonOnly: result.split === 'random-beats',
-  });
+  };
+  await write('config.json', written);
   await write('split.json', {
     name: result.split,
     trainRecords: result.trainRecords,
@@ -313,6 +314,6 @@ async function writeRunFolder(
   await writeAamiReport(settings.outDir, {
     ...result,
     comparisonOnly: result.split === 'random-beats',
-    config: { ...config, classWeights },
+    config: written,
   });
 }
