@@ -60,7 +60,8 @@ Exit code 1 when a recomputed metric differs from metrics.json by more than --at
           );
         } else {
           context.out(
-            `${'level'.padEnd(18)}     n  pos ${'AUC [95% CI]'.padEnd(22)} ${'sensitivity'.padEnd(22)} specificity`,
+            `${'level'.padEnd(18)}     n  pos ${'AUC [95% CI]'.padEnd(22)} ` +
+              `${'sensitivity'.padEnd(22)} specificity`,
           );
           const { test, validation } = result.recomputed;
           context.out(row('test record', test.record));

@@ -40,7 +40,8 @@ threshold chosen on the run's validation records.`,
           for (const p of predictions) {
             context.out(
               `${p.record}\t${p.probability.toFixed(4)}\t${p.mi ? 'MI' : 'normal'}` +
-                `\t(threshold ${p.threshold.toFixed(4)}, ${p.windows} windows, ${p.sourceRateHz} Hz)`,
+                `\t(threshold ${p.threshold.toFixed(4)}, ${p.windows} windows, ` +
+                `${p.sourceRateHz} Hz)`,
             );
           }
         },

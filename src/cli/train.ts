@@ -299,14 +299,18 @@ function epochLine(record: EpochSummary & { fold?: number }, epochs: number): st
   return (
     `${fold}epoch ${record.epoch}/${epochs} trainLoss=${record.trainLoss.toFixed(4)} ` +
     `valLoss=${record.valLoss.toFixed(4)} valAuc=${record.valAuc.toFixed(3)} ` +
-    `valAccuracy=${record.valAccuracy.toFixed(3)} learningRate=${record.learningRate.toPrecision(3)} ` +
+    `valAccuracy=${record.valAccuracy.toFixed(3)} ` +
+    `learningRate=${record.learningRate.toPrecision(3)} ` +
     `epochMs=${record.epochMs}`
   );
 }
 
 function formatAuc(m: MetricSummary): string {
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
-  return `${f(m.auc.value)} (95% CI ${f(m.auc.ciLow)}-${f(m.auc.ciHigh)}; ${m.n} records, ${m.positives} MI)`;
+  return (
+    `${f(m.auc.value)} (95% CI ${f(m.auc.ciLow)}-${f(m.auc.ciHigh)}; ` +
+    `${m.n} records, ${m.positives} MI)`
+  );
 }
 
 async function trainCommand(
@@ -372,7 +376,8 @@ async function afterTraining(
     : 'test AUC (record level)';
   context.out(`${what}: ${formatAuc(metrics.outOfFold?.record ?? metrics.test.record)}`);
   context.out(
-    `seed ${metrics.seed}, ${metrics.wallSeconds.toFixed(0)} s${result.interrupted ? ', interrupted' : ''}`,
+    `seed ${metrics.seed}, ${metrics.wallSeconds.toFixed(0)} s` +
+      (result.interrupted ? ', interrupted' : ''),
   );
   context.out(`run folder: ${runDir}`);
 }
