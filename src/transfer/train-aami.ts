@@ -19,6 +19,7 @@ import {
 } from './record-split.js';
 import {
   featuresOf,
+  gatherRows,
   predictProbabilities,
   trainClassifier,
   type ClassifierEpochLog,
@@ -229,14 +230,9 @@ export function selectBeats(
   indices: Int32Array,
   withRr = false,
 ): LabelledInputs {
-  const size = set.beatLengthSamples;
-  const inputs = new Float32Array(indices.length * size);
-  indices.forEach((index, row) => {
-    inputs.set(set.beats.subarray(index * size, (index + 1) * size), row * size);
-  });
   return {
-    inputs,
-    lengthSamples: size,
+    inputs: gatherRows(set.beats, set.beatLengthSamples, indices),
+    lengthSamples: set.beatLengthSamples,
     channels: 1,
     labels: Int32Array.from(indices, (index) => set.labels[index]),
     classCount: set.classNames.length,
@@ -249,17 +245,14 @@ function rrRows(
   indices: Int32Array,
 ): { features: Float32Array; featureCount: number } {
   const width = set.rrFeatureNames.length;
-  const features = new Float32Array(indices.length * width);
-  indices.forEach((index, row) => {
-    const values = set.rrFeatures.subarray(index * width, (index + 1) * width);
-    if (!values.every(Number.isFinite)) {
-      throw new DatasetError(
-        `mitdb record ${set.recordIds[index]}: RR features undefined ` +
-          '(a record needs at least two beats to measure RR intervals)',
-      );
-    }
-    features.set(values, row * width);
-  });
+  const features = gatherRows(set.rrFeatures, width, indices);
+  const bad = features.findIndex((value) => !Number.isFinite(value));
+  if (bad >= 0) {
+    throw new DatasetError(
+      `mitdb record ${set.recordIds[indices[Math.floor(bad / width)]]}: RR features ` +
+        'undefined (a record needs at least two beats to measure RR intervals)',
+    );
+  }
   return { features, featureCount: width };
 }
 

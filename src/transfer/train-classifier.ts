@@ -303,21 +303,32 @@ function evaluateLoss(
 /** The batch's inputs: the signals, and the features when the data carry some. */
 function gatherInputs(data: LabelledInputs, batch: number[]): tf.Tensor | tf.Tensor[] {
   const size = data.lengthSamples * data.channels;
-  const values = new Float32Array(batch.length * size);
-  batch.forEach((index, row) => {
-    values.set(data.inputs.subarray(index * size, (index + 1) * size), row * size);
-  });
+  const values = gatherRows(data.inputs, size, batch);
   const xs = tf.tensor3d(values, [batch.length, data.lengthSamples, data.channels]);
   if (data.features === undefined) return xs;
   const width = data.featureCount ?? 0;
-  const features = new Float32Array(batch.length * width);
-  batch.forEach((index, row) => {
-    features.set(
-      data.features!.subarray(index * width, (index + 1) * width),
-      row * width,
-    );
-  });
+  const features = gatherRows(data.features, width, batch);
   return [xs, tf.tensor2d(features, [batch.length, width])];
+}
+
+/**
+ * Copies rows of a row-major table into a new table, in the order given.
+ * @param table row-major values, `width` per row
+ * @param width values per row
+ * @param rows 0-based row indices
+ * @returns row-major `rows.length x width` values
+ */
+export function gatherRows(
+  table: Float32Array,
+  width: number,
+  rows: ArrayLike<number>,
+): Float32Array {
+  const result = new Float32Array(rows.length * width);
+  for (let row = 0; row < rows.length; row++) {
+    const index = rows[row];
+    result.set(table.subarray(index * width, (index + 1) * width), row * width);
+  }
+  return result;
 }
 
 /** The features of `data` in the form {@link predictProbabilities} takes. */
