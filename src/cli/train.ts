@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { statSync } from 'node:fs';
+import { refuseFileAsFolder } from '../util/atomic-write.js';
 import { join, resolve } from 'node:path';
 import { listModels } from '../models/index.js';
 import {
@@ -323,9 +323,7 @@ async function trainCommand(
   const runDir = resolve(options.out ?? join('runs', `${stamp}-${config.model.name}`));
 
   // Refuse a run folder that cannot be written before training, not after.
-  if (statSync(runDir, { throwIfNoEntry: false })?.isDirectory() === false) {
-    throw new ParameterError('--out', 'a folder', runDir, 'it is an existing file');
-  }
+  refuseFileAsFolder(runDir);
 
   // Ctrl-C once: stop after the current batch and finish; twice: the default (abort).
   let stopRequested = false;

@@ -84,6 +84,21 @@ export const TRAIN_DEFAULTS = {
   bootstrapIterations: 1000,
 };
 
+/**
+ * Refuses the first option whose value is not an integer >= 1; absent values pass.
+ * @param options pairs of option name and value
+ * @throws ParameterError naming the option
+ */
+export function requireIntegersAtLeastOne(
+  options: readonly (readonly [string, number | undefined])[],
+): void {
+  for (const [name, value] of options) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+      throw new ParameterError(name, 'an integer >= 1', value);
+    }
+  }
+}
+
 /** Checks ranges the command line cannot check by type. */
 export function validateConfig(config: TrainConfig): void {
   const positive: [string, number][] = [
@@ -109,14 +124,10 @@ export function validateConfig(config: TrainConfig): void {
   ] as const) {
     if (!Number.isInteger(value)) throw new ParameterError(name, 'an integer', value);
   }
-  for (const [name, value] of [
+  requireIntegersAtLeastOne([
     ['--bootstrap', config.bootstrapIterations],
-    ['--max-records', config.maxRecords ?? 1],
-  ] as const) {
-    if (!(Number.isInteger(value) && value >= 1)) {
-      throw new ParameterError(name, 'an integer >= 1', value);
-    }
-  }
+    ['--max-records', config.maxRecords],
+  ]);
   const { leads } = config.preprocessing;
   if (leads.length === 0 || leads.some((lead) => lead.trim() === '')) {
     throw new ParameterError('--leads', 'comma-separated lead names', leads.join(','));

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
-import { EMBEDDED_PTBXL_DIR } from '../train/config.js';
+import { EMBEDDED_PTBXL_DIR, requireIntegersAtLeastOne } from '../train/config.js';
+import { refuseFileAsFolder } from '../util/atomic-write.js';
 import { ParameterError } from '../util/errors.js';
 import type { ClassWeighting } from './train-classifier.js';
 import { trainAami, type AamiRunResult, type AamiSplitName } from './train-aami.js';
@@ -76,7 +77,7 @@ export async function runTransferTask(
   }
   if (aami || options.init !== undefined) {
     checkTrainingNumbers(options);
-    checkOutFolder(options.out);
+    if (options.out !== undefined) refuseFileAsFolder(options.out);
   }
   if (aami) {
     await aamiCommand(context, options);
@@ -101,26 +102,14 @@ export async function runTransferTask(
 
 /** Refuses epochs, batch size, learning rate, beats and resamples that cannot work. */
 function checkTrainingNumbers(options: TransferCommandOptions): void {
-  const positiveIntegers: [string, number | undefined][] = [
+  requireIntegersAtLeastOne([
     ['--epochs', options.epochs],
     ['--batch-size', options.batchSize],
     ['--beats-per-epoch', options.beatsPerEpoch],
     ['--bootstrap', options.bootstrap],
-  ];
-  for (const [name, value] of positiveIntegers) {
-    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
-      throw new ParameterError(name, 'an integer >= 1', value);
-    }
-  }
+  ]);
   if (!(options.lr > 0 && Number.isFinite(options.lr))) {
     throw new ParameterError('--lr', 'a number > 0', options.lr);
-  }
-}
-
-/** Refuses a run folder that is an existing file before training, not after. */
-function checkOutFolder(out: string | undefined): void {
-  if (out !== undefined && statSync(out, { throwIfNoEntry: false })?.isFile()) {
-    throw new ParameterError('--out', 'a folder', out, 'it is an existing file');
   }
 }
 
